@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { DeviceInfo, Id, Password, Timestamp } from './common';
+
+/** Phone numbers are accepted as typed and normalized to E.164 by the server. */
+export const PhoneInput = z.string().trim().min(3).max(32);
+export const EmailInput = z.email().max(254).toLowerCase();
+
+/** Where a one-time code goes: exactly one of phone or e-mail. */
+
+export const CodePurpose = z.enum(['register', 'reset_password', 'unfreeze']);
+export type CodePurpose = z.infer<typeof CodePurpose>;
+
+export const RequestCodeBody = z
+  .object({
+    purpose: CodePurpose,
+    phone: PhoneInput.optional(),
+    email: EmailInput.optional(),
+  })
+  .strict()
+  .refine((b) => (b.phone === undefined) !== (b.email === undefined), {
+    message: 'Give exactly one of phone or email.',
+  });
+export type RequestCodeBody = z.infer<typeof RequestCodeBody>;
+
+export const RequestCodeResult = z.object({
+  sentTo: z.string().describe('The destination, masked.'),
+  expiresAt: Timestamp,
+  resendAfter: Timestamp,
+});
+
+export const OneTimeCode = z.string().regex(/^\d{6}$/, 'A code is six digits.');
+
+const identity = {
+  phone: PhoneInput.optional(),
+  email: EmailInput.optional(),
+};
+const exactlyOneIdentity = (b: { phone?: string; email?: string }) =>
+  (b.phone === undefined) !== (b.email === undefined);
+const identityMessage = { message: 'Give exactly one of phone or email.' };
+
+export const RegisterBody = z
+  .object({
+    ...identity,
+    code: OneTimeCode,
+    password: Password,
+    nickname: z.string().trim().min(1).max(40),
+    device: DeviceInfo,
+  })
+  .strict()
+  .refine(exactlyOneIdentity, identityMessage);
+export type RegisterBody = z.infer<typeof RegisterBody>;
+
+export const LoginBody = z
+  .object({ ...identity, password: Password, device: DeviceInfo })
+  .strict()
+  .refine(exactlyOneIdentity, identityMessage);
+export type LoginBody = z.infer<typeof LoginBody>;
+
+/** What a successful register or log-in returns. */
+export const SessionGrant = z
+  .object({
+    userId: Id,
+    sessionId: Id,
+    deviceId: Id,
+    token: z.string().describe('Bearer token for API clients; browsers use the cookie instead.'),
+    csrfToken: z.string().describe('Send as X-CSRF-Token on unsafe requests made with the cookie.'),
+    expiresAt: Timestamp,
+  });
+export type SessionGrant = z.infer<typeof SessionGrant>;
+
+export const ResetPasswordBody = z
+  .object({ ...identity, code: OneTimeCode, newPassword: Password })
+  .strict()
+  .refine(exactlyOneIdentity, identityMessage);
+
+export const ChangePasswordBody = z
+  .object({ currentPassword: Password, newPassword: Password })
+  .strict();
+
+export const FreezeBody = z.object({ password: Password }).strict();
+
+export const UnfreezeBody = z
+  .object({ ...identity, password: Password, code: OneTimeCode })
+  .strict()
+  .refine(exactlyOneIdentity, identityMessage);
+
+/** The signed-in account as its owner sees it. */
+export const Account = z
+  .object({
+    id: Id,
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    createdAt: Timestamp,
+    passwordChangedAt: Timestamp,
+  });
+
+export const SecurityNotice = z.object({
+  id: Id,
+  kind: z.enum(['new_device', 'password_changed', 'account_frozen', 'account_unfrozen']),
+  detail: z.record(z.string(), z.string()),
+  createdAt: Timestamp,
+});
+export const SecurityNoticeList = z.object({ notices: z.array(SecurityNotice) });

@@ -1,0 +1,171 @@
+import type {
+  LoginBody,
+  RegisterBody,
+  RequestCodeBody,
+  SessionGrant,
+} from '@carillon/protocol/auth';
+import type { DeviceInfo } from '@carillon/protocol/common';
+import type { Clock } from '../../platform/clock';
+import { AppError } from '../../platform/errors';
+import type { IdGenerator } from '../../platform/ids';
+import type { EditionRules } from '../../privacy/editions';
+import type { AuthenticatedSession, SessionsService } from '../sessions/sessions.service';
+import type { CodesService } from '../verification/codes.service';
+import type { AccountsRepository, UserRow } from './accounts.repository';
+import { identifierFrom, maskIdentifier, type Identifier } from './identifiers';
+import { checkPasswordStrength, decoyHash, hashPassword, verifyPassword } from './passwords';
+import type { NoticeKind, SecurityNoticesRepository } from './security-notices.repository';
+import { defaultVisibility } from '../profiles/visibility';
+
+type IdentityInput = { phone?: string | undefined; email?: string | undefined };
+
+/** Sign-up, sign-in, passwords and freezing (ACC-1, ACC-7). */
+export class AccountsService {
+  constructor(
+    private readonly accounts: AccountsRepository,
+    private readonly notices: SecurityNoticesRepository,
+    private readonly codes: CodesService,
+    private readonly sessions: SessionsService,
+    private readonly edition: EditionRules,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  private identify(input: IdentityInput, forSignUp: boolean): Identifier {
+    if (forSignUp && input.email !== undefined && !this.edition.allowsEmailSignup)
+      throw new AppError('edition_disallows', 'This deployment signs people up by phone number.');
+    return identifierFrom(input, this.edition);
+  }
+
+  /**
+   * Sends a one-time code. For a reset or unfreeze with no such account the
+   * answer is the same and nothing is sent, so the endpoint reveals nobody.
+   */
+  async requestCode(body: RequestCodeBody, requesterIp: string) {
+    const to = this.identify(body, body.purpose === 'register');
+    const deliver =
+      body.purpose === 'register' || (await this.accounts.findByIdentifier(to)) !== undefined;
+    const sent = await this.codes.send({
+      purpose: body.purpose,
+      to,
+      requesterIp,
+      language: this.edition.prevailingLanguage,
+      deliver,
+    });
+    return { sentTo: maskIdentifier(to), ...sent };
+  }
+
+  /** Creates an account from a verified phone number or e-mail and signs its first device in. */
+  async register(body: RegisterBody, ip: string): Promise<SessionGrant> {
+    const id = this.identify(body, true);
+    checkPasswordStrength(body.password, [id.value]);
+    await this.codes.redeem('register', id, body.code);
+    const now = this.clock.now();
+    const user: UserRow = {
+      id: this.ids.next(),
+      phone: id.kind === 'phone' ? id.value : null,
+      email: id.kind === 'email' ? id.value : null,
+      password_hash: await hashPassword(body.password),
+      created_at: now,
+      password_changed_at: now,
+      frozen_at: null,
+    };
+    await this.accounts.create(user, {
+      nickname: body.nickname,
+      visibility: JSON.stringify(defaultVisibility),
+    });
+    return this.sessions.start(user.id, body.device, ip);
+  }
+
+  /** Checks the password; unknown accounts cost the same time as wrong passwords. */
+  private async verifyCredentials(input: IdentityInput, password: string): Promise<UserRow> {
+    const user = await this.accounts.findByIdentifier(identifierFrom(input, this.edition));
+    const ok = await verifyPassword(user?.password_hash ?? (await decoyHash), password);
+    if (!user || !ok) throw new AppError('invalid_credentials', 'Wrong phone number, e-mail or password.');
+    return user;
+  }
+
+  async login(body: LoginBody, ip: string): Promise<SessionGrant> {
+    const user = await this.verifyCredentials(body, body.password);
+    if (user.frozen_at !== null)
+      throw new AppError('account_frozen', 'This account is frozen; unfreeze it to sign in.');
+    return this.sessions.start(user.id, body.device as DeviceInfo, ip);
+  }
+
+  /** Sets a new password with a code and ends every session, since the old password may be known. */
+  async resetPassword(body: IdentityInput & { code: string; newPassword: string }): Promise<void> {
+    const id = identifierFrom(body, this.edition);
+    checkPasswordStrength(body.newPassword, [id.value]);
+    await this.codes.redeem('reset_password', id, body.code);
+    const user = await this.accounts.findByIdentifier(id);
+    if (!user) throw new AppError('code_invalid', 'The code is wrong or has expired.');
+    await this.accounts.setPassword(user.id, await hashPassword(body.newPassword), this.clock.now());
+    await this.sessions.endAll(user.id);
+    await this.notify(user.id, 'password_changed', { how: 'reset' });
+  }
+
+  /** Changes the password and signs out every other device. */
+  async changePassword(
+    actor: AuthenticatedSession,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<void> {
+    const user = await this.requireUser(actor.userId);
+    if (!(await verifyPassword(user.password_hash, currentPassword)))
+      throw new AppError('invalid_credentials', 'The current password is wrong.');
+    checkPasswordStrength(newPassword, [user.phone ?? '', user.email ?? '']);
+    await this.accounts.setPassword(user.id, await hashPassword(newPassword), this.clock.now());
+    await this.sessions.endOthers(actor);
+    await this.notify(user.id, 'password_changed', { how: 'change' });
+  }
+
+  /** Freezes the account at its owner's request: every session ends, sign-in is refused. */
+  async freeze(actor: AuthenticatedSession, password: string): Promise<void> {
+    const user = await this.requireUser(actor.userId);
+    if (!(await verifyPassword(user.password_hash, password)))
+      throw new AppError('invalid_credentials', 'The password is wrong.');
+    await this.accounts.setFrozen(user.id, this.clock.now());
+    await this.sessions.endAll(user.id);
+    await this.notify(user.id, 'account_frozen', {});
+  }
+
+  /** Unfreezes after identity is re-verified with both the password and a one-time code. */
+  async unfreeze(body: IdentityInput & { password: string; code: string }): Promise<void> {
+    const user = await this.verifyCredentials(body, body.password);
+    await this.codes.redeem('unfreeze', identifierFrom(body, this.edition), body.code);
+    if (user.frozen_at === null) return;
+    await this.accounts.setFrozen(user.id, null);
+    await this.notify(user.id, 'account_unfrozen', {});
+  }
+
+  async account(actor: AuthenticatedSession) {
+    const user = await this.requireUser(actor.userId);
+    return {
+      id: user.id,
+      phone: user.phone,
+      email: user.email,
+      createdAt: user.created_at,
+      passwordChangedAt: user.password_changed_at,
+    };
+  }
+
+  securityNotices(actor: AuthenticatedSession) {
+    return this.notices.list(actor.userId);
+  }
+
+  /** Whether an account may be reached (for features such as messaging): false when frozen or absent. */
+  async isActive(userId: string): Promise<boolean> {
+    const user = await this.accounts.findById(userId);
+    return user !== undefined && user.frozen_at === null;
+  }
+
+  private async requireUser(userId: string): Promise<UserRow> {
+    const user = await this.accounts.findById(userId);
+    if (!user) throw new AppError('unauthenticated', 'Sign in again.');
+    return user;
+  }
+
+  private notify(userId: string, kind: NoticeKind, detail: Record<string, string>) {
+    return this.notices.add(userId, { id: this.ids.next(), kind, detail, createdAt: this.clock.now() });
+  }
+}

@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import type { Database, ProfilesTable } from '../../platform/db/schema';
+
+export type ProfileRow = ProfilesTable;
+export type ProfileChanges = Partial<Omit<ProfileRow, 'user_id'>>;
+
+/** Profile rows. */
+export class ProfilesRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async find(userId: string): Promise<ProfileRow | undefined> {
+    return this.db
+      .selectFrom('profiles')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+  }
+
+  async update(userId: string, changes: ProfileChanges): Promise<void> {
+    await this.db.updateTable('profiles').set(changes).where('user_id', '=', userId).execute();
+  }
+
+  /** How many profiles use an avatar file; content-addressed files may be shared. */
+  async countAvatarUses(hash: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('profiles')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('avatar_hash', '=', hash)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}

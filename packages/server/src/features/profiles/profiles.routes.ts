@@ -1,0 +1,78 @@
+import { IdParams } from '@carillon/protocol/common';
+import { OwnProfile, PublicProfile, UpdateProfileBody } from '@carillon/protocol/profiles';
+import { route, type RouteDefinition } from '../../platform/http/route';
+import { AVATAR_MAX_BYTES } from './avatar';
+import type { ProfilesService } from './profiles.service';
+
+/** Profile routes: own profile, avatar, and profiles of others as visibility allows. */
+export function profilesRoutes(profiles: ProfilesService): RouteDefinition[] {
+  const tags = ['profiles'];
+  return [
+    route({
+      method: 'GET',
+      path: '/api/profile',
+      summary: 'Your own profile with every field and its visibility',
+      tags,
+      auth: 'user',
+      response: OwnProfile,
+      handler: ({ user }) => profiles.own(user.userId),
+    }),
+    route({
+      method: 'PATCH',
+      path: '/api/profile',
+      summary: 'Change profile fields and who may see them; null clears a field',
+      tags,
+      auth: 'user',
+      body: UpdateProfileBody,
+      response: OwnProfile,
+      handler: ({ user, body }) => profiles.update(user.userId, body),
+    }),
+    route({
+      method: 'PUT',
+      path: '/api/profile/avatar',
+      summary: 'Upload an avatar as the raw body (image bytes); metadata is stripped',
+      tags,
+      auth: 'user',
+      body: 'binary',
+      bodyLimit: AVATAR_MAX_BYTES,
+      response: OwnProfile,
+      errors: ['invalid_image', 'payload_too_large', 'unsupported_media_type'],
+      handler: ({ user, body }) => profiles.setAvatar(user.userId, body),
+    }),
+    route({
+      method: 'DELETE',
+      path: '/api/profile/avatar',
+      summary: 'Remove your avatar',
+      tags,
+      auth: 'user',
+      handler: ({ user }) => profiles.removeAvatar(user.userId),
+    }),
+    route({
+      method: 'GET',
+      path: '/api/users/:id/profile',
+      summary: "A person's profile as the caller may see it (no sign-in needed for public fields)",
+      tags,
+      auth: 'optional',
+      params: IdParams,
+      response: PublicProfile,
+      errors: ['not_found'],
+      handler: ({ user, params }) => profiles.visibleTo(user?.userId, params.id),
+    }),
+    route({
+      method: 'GET',
+      path: '/api/users/:id/avatar',
+      summary: "A person's avatar (WebP); avatars are public",
+      tags,
+      auth: 'none',
+      params: IdParams,
+      errors: ['not_found'],
+      handler: async ({ params, reply }) => {
+        const bytes = await profiles.avatar(params.id);
+        return reply
+          .type('image/webp')
+          .header('cache-control', 'public, max-age=31536000, immutable')
+          .send(bytes) as never;
+      },
+    }),
+  ];
+}

@@ -1,0 +1,122 @@
+import {
+  optionalProfileFields,
+  type OptionalProfileField,
+  type OwnProfile,
+  type PublicProfile,
+  type UpdateProfileBody,
+  type Visibility,
+} from '@carillon/protocol/profiles';
+import type { Clock } from '../../platform/clock';
+import { notFound } from '../../platform/errors';
+import type { FileStore } from '../../platform/files/file-store';
+import { processAvatar } from './avatar';
+import { canSee, relationOf, type ContactsDirectory } from './profiles.policy';
+import type { ProfileChanges, ProfileRow, ProfilesRepository } from './profiles.repository';
+import { defaultVisibility } from './visibility';
+
+const columnOf: Record<OptionalProfileField, keyof ProfileRow> = {
+  realName: 'real_name',
+  gender: 'gender',
+  birthday: 'birthday',
+  workRegion: 'work_region',
+  enterpriseEmail: 'enterprise_email',
+};
+
+function visibilityOf(row: ProfileRow): Record<OptionalProfileField, Visibility> {
+  return { ...defaultVisibility, ...(JSON.parse(row.visibility) as object) };
+}
+
+function avatarUrl(row: ProfileRow): string | null {
+  // The hash in the URL lets clients cache forever and still see a new picture.
+  return row.avatar_hash ? `/api/users/${row.user_id}/avatar?v=${row.avatar_hash.slice(0, 12)}` : null;
+}
+
+/** Profiles: the owner edits every field; others see what its visibility allows (ACC-3). */
+export class ProfilesService {
+  constructor(
+    private readonly profiles: ProfilesRepository,
+    private readonly files: FileStore,
+    private readonly contacts: ContactsDirectory,
+    private readonly clock: Clock,
+  ) {}
+
+  private async load(userId: string): Promise<ProfileRow> {
+    const row = await this.profiles.find(userId);
+    if (!row) throw notFound('Profile');
+    return row;
+  }
+
+  async own(userId: string): Promise<OwnProfile> {
+    const row = await this.load(userId);
+    return {
+      userId: row.user_id,
+      nickname: row.nickname,
+      avatarUrl: avatarUrl(row),
+      realName: row.real_name,
+      gender: row.gender as OwnProfile['gender'],
+      birthday: row.birthday,
+      workRegion: row.work_region,
+      enterpriseEmail: row.enterprise_email,
+      visibility: visibilityOf(row),
+    };
+  }
+
+  async update(userId: string, body: UpdateProfileBody): Promise<OwnProfile> {
+    const row = await this.load(userId);
+    const changes: ProfileChanges = { updated_at: this.clock.now() };
+    if (body.nickname !== undefined) changes.nickname = body.nickname;
+    for (const field of optionalProfileFields) {
+      const value = body[field];
+      if (value !== undefined) (changes as Record<string, unknown>)[columnOf[field]] = value;
+    }
+    if (body.visibility)
+      changes.visibility = JSON.stringify({ ...visibilityOf(row), ...body.visibility });
+    await this.profiles.update(userId, changes);
+    return this.own(userId);
+  }
+
+  /** What `viewerId` (or an anonymous visitor) may see of `ownerId`'s profile. */
+  async visibleTo(viewerId: string | undefined, ownerId: string): Promise<PublicProfile> {
+    const row = await this.load(ownerId);
+    const relation = await relationOf(viewerId, ownerId, this.contacts);
+    const visibility = visibilityOf(row);
+    const shown: PublicProfile = {
+      userId: row.user_id,
+      nickname: row.nickname,
+      avatarUrl: avatarUrl(row),
+    };
+    for (const field of optionalProfileFields) {
+      const value = row[columnOf[field]];
+      if (value !== null && canSee(relation, visibility[field]))
+        (shown as Record<string, unknown>)[field] = value;
+    }
+    return shown;
+  }
+
+  async setAvatar(userId: string, upload: Buffer): Promise<OwnProfile> {
+    const row = await this.load(userId);
+    const hash = await this.files.put(await processAvatar(upload));
+    await this.profiles.update(userId, { avatar_hash: hash, updated_at: this.clock.now() });
+    if (row.avatar_hash && row.avatar_hash !== hash) await this.releaseAvatar(row.avatar_hash);
+    return this.own(userId);
+  }
+
+  async removeAvatar(userId: string): Promise<void> {
+    const row = await this.load(userId);
+    if (!row.avatar_hash) return;
+    await this.profiles.update(userId, { avatar_hash: null, updated_at: this.clock.now() });
+    await this.releaseAvatar(row.avatar_hash);
+  }
+
+  /** The avatar bytes; avatars are always public (ACC-3). */
+  async avatar(userId: string): Promise<Buffer> {
+    const row = await this.load(userId);
+    const bytes = row.avatar_hash ? await this.files.get(row.avatar_hash) : undefined;
+    if (!bytes) throw notFound('Avatar');
+    return bytes;
+  }
+
+  private async releaseAvatar(hash: string): Promise<void> {
+    if ((await this.profiles.countAvatarUses(hash)) === 0) await this.files.delete(hash);
+  }
+}

@@ -1,0 +1,98 @@
+import type { Kysely } from 'kysely';
+import type { Database, DevicesTable, SessionsTable } from '../../platform/db/schema';
+
+export type DeviceRow = DevicesTable;
+export type SessionRow = SessionsTable;
+
+/** Devices and the sessions signed in on them. */
+export class SessionsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async findDevice(userId: string, deviceId: string): Promise<DeviceRow | undefined> {
+    return this.db
+      .selectFrom('devices')
+      .selectAll()
+      .where('id', '=', deviceId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+  }
+
+  async countDevices(userId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('devices')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('user_id', '=', userId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async insertDevice(row: DeviceRow): Promise<void> {
+    await this.db.insertInto('devices').values(row).execute();
+  }
+
+  async touchDevice(id: string, name: string, at: number): Promise<void> {
+    await this.db
+      .updateTable('devices')
+      .set({ name, last_seen_at: at })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async insertSession(row: SessionRow): Promise<void> {
+    await this.db.insertInto('sessions').values(row).execute();
+  }
+
+  async findByTokenHash(tokenHash: string): Promise<SessionRow | undefined> {
+    return this.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
+  }
+
+  async touchSession(id: string, at: number, expiresAt: number): Promise<void> {
+    await this.db
+      .updateTable('sessions')
+      .set({ last_seen_at: at, expires_at: expiresAt })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Live sessions of a user with their device, newest activity first. */
+  async listWithDevices(userId: string, now: number) {
+    return this.db
+      .selectFrom('sessions')
+      .innerJoin('devices', 'devices.id', 'sessions.device_id')
+      .select([
+        'sessions.id',
+        'sessions.created_at',
+        'sessions.last_seen_at',
+        'sessions.ip_region',
+        'devices.id as device_id',
+        'devices.name as device_name',
+        'devices.platform as device_platform',
+      ])
+      .where('sessions.user_id', '=', userId)
+      .where('sessions.expires_at', '>', now)
+      .orderBy('sessions.last_seen_at', 'desc')
+      .execute();
+  }
+
+  /** Ends one session of a user; false when it is not theirs or already gone. */
+  async delete(userId: string, sessionId: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('sessions')
+      .where('id', '=', sessionId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
+  }
+
+  /** Ends every session of a user except `keep`; returns how many ended. */
+  async deleteAllExcept(userId: string, keep: string | null): Promise<number> {
+    let query = this.db.deleteFrom('sessions').where('user_id', '=', userId);
+    if (keep) query = query.where('id', '!=', keep);
+    const result = await query.executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}

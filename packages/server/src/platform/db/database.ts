@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+
+/** Which SQL engine a connection talks to. */
+export type Dialect = 'sqlite' | 'postgres';
+
+/** An open database plus what callers need to know about it. */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** PostgreSQL schema the tables live in; undefined for SQLite. */
+  schema: string | undefined;
+  close(): Promise<void>;
+}
+
+/** Where to store data: a PostgreSQL URL (optionally a schema), or a SQLite file. */
+export type DatabaseTarget =
+  | { dialect: 'postgres'; url: string; schema?: string }
+  | { dialect: 'sqlite'; file: string };
+
+const INT8_OID = 20;
+
+/** Opens the database; SQLite runs in WAL mode with foreign keys enforced. */
+export function openDatabase(target: DatabaseTarget): DatabaseHandle {
+  if (target.dialect === 'sqlite') {
+    fs.mkdirSync(path.dirname(target.file), { recursive: true });
+    const sqlite = new SQLite(target.file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, dialect: 'sqlite', schema: undefined, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: 10,
+    ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
+    // Times are bigint milliseconds; they fit a JS number for the next 280,000 years.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) as never,
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', schema: target.schema ?? 'public', close: () => db.destroy() };
+}

@@ -1,0 +1,85 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../errors';
+import { unauthenticated } from './credentials';
+import { pathMatcher, type OperatorActor, type RouteDefinition, type UserActor } from './route';
+
+/** How the HTTP layer learns who is calling; supplied by the sessions features. */
+export interface Authenticators {
+  /** The user, undefined when no credential was sent; throws when one was sent but is not valid. */
+  user(request: FastifyRequest): Promise<UserActor | undefined>;
+  operator(request: FastifyRequest): Promise<OperatorActor | undefined>;
+}
+
+async function required<T>(actor: Promise<T | undefined>): Promise<T> {
+  const found = await actor;
+  if (!found) throw unauthenticated();
+  return found;
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new AppError('validation_failed', `The request ${where} is not valid.`, {
+    issues: result.error.issues.map((i) => ({
+      path: [where, ...i.path.map(String)].join('.'),
+      message: i.message,
+    })),
+  });
+}
+
+/**
+ * Mounts route definitions on Fastify as a visible pipeline:
+ * rate limit (plugin) → authenticate → validate → handler → status.
+ * Also answers 405 for a known path with the wrong method.
+ */
+export function registerRoutes(
+  app: FastifyInstance,
+  routes: RouteDefinition[],
+  auth: Authenticators,
+): void {
+  for (const def of routes) {
+    app.route({
+      method: def.method,
+      url: def.path,
+      ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
+      config: def.rateLimit
+        ? { rateLimit: { max: def.rateLimit.max, timeWindow: def.rateLimit.perMs } }
+        : {},
+      handler: async (request, reply) => {
+        const actor =
+          def.auth === 'user'
+            ? { user: await required(auth.user(request)) }
+            : def.auth === 'optional'
+              ? { user: await auth.user(request) }
+              : def.auth === 'operator'
+                ? { operator: await required(auth.operator(request)) }
+                : {};
+        let body: unknown = undefined;
+        if (def.body === 'binary') {
+          if (!Buffer.isBuffer(request.body) || request.body.length === 0)
+            throw new AppError('unsupported_media_type', 'Send the file as the raw request body.');
+          body = request.body;
+        } else if (def.body) body = parse(def.body, request.body, 'body');
+        const params = def.params ? parse(def.params, request.params, 'params') : undefined;
+        const query = def.query ? parse(def.query, request.query, 'query') : undefined;
+        const result = await def.handler({ ...actor, body, params, query, request, reply } as never);
+        if (result === reply || reply.sent) return reply;
+        if (def.response === undefined) return reply.code(204).send();
+        return reply.code(def.status ?? 200).send(result);
+      },
+    });
+  }
+
+  const known = routes.map((r) => ({ method: r.method, matcher: pathMatcher(r.path) }));
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const allowed: string[] = known.filter((k) => k.matcher.test(path)).map((k) => k.method);
+    if (allowed.length > 0) {
+      if (allowed.includes('GET')) allowed.push('HEAD');
+      reply.header('allow', [...new Set(allowed)].join(', '));
+      throw new AppError('method_not_allowed', `${request.method} is not allowed here.`);
+    }
+    throw new AppError('not_found', `No route ${request.method} ${path}.`);
+  });
+}

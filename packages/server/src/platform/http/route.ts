@@ -1,0 +1,96 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+
+/** Who a route lets in. `user` and `operator` sessions are separate worlds. */
+export type AuthMode = 'none' | 'optional' | 'user' | 'operator';
+
+/** A signed-in user, as resolved from a session cookie or bearer token. */
+export interface UserActor {
+  userId: string;
+  sessionId: string;
+  deviceId: string;
+}
+
+/** A signed-in platform operator. */
+export interface OperatorActor {
+  operatorId: string;
+  sessionId: string;
+}
+
+type ActorFor<A extends AuthMode> = A extends 'user'
+  ? { user: UserActor }
+  : A extends 'optional'
+    ? { user: UserActor | undefined }
+    : A extends 'operator'
+      ? { operator: OperatorActor }
+      : object;
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** What a handler receives: parsed input, the actor, and the raw request for rare needs. */
+export type RouteContext<A extends AuthMode, B, P, Q> = {
+  body: B;
+  params: P;
+  query: Q;
+  request: FastifyRequest;
+  reply: FastifyReply;
+} & ActorFor<A>;
+
+/** How a route limits its callers, per client address. */
+export interface RateLimit {
+  max: number;
+  perMs: number;
+}
+
+/**
+ * One endpoint, declared once: the HTTP layer validates, authenticates and
+ * rate-limits from it, and the OpenAPI document is generated from it.
+ */
+export interface RouteDefinition<
+  A extends AuthMode = AuthMode,
+  B extends z.ZodType | 'binary' | undefined = z.ZodType | 'binary' | undefined,
+  P extends z.ZodType | undefined = z.ZodType | undefined,
+  Q extends z.ZodType | undefined = z.ZodType | undefined,
+  R extends z.ZodType | undefined = z.ZodType | undefined,
+> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  summary: string;
+  tags: string[];
+  auth: A;
+  /** A zod schema for JSON bodies, or `binary` for raw uploads (handler gets a Buffer). */
+  body?: B;
+  params?: P;
+  query?: Q;
+  /** The success body; undefined means 204 No Content. */
+  response?: R;
+  status?: number;
+  rateLimit?: RateLimit;
+  /** Largest accepted body in bytes; the server default applies otherwise. */
+  bodyLimit?: number;
+  /** Error ids this route may answer besides validation and auth, for the docs. */
+  errors?: string[];
+  handler: (
+    ctx: RouteContext<A, B extends 'binary' ? Buffer : Parsed<B>, Parsed<P>, Parsed<Q>>,
+  ) => Promise<R extends z.ZodType ? z.input<R> : void>;
+}
+
+/** Declares a route with full type inference; returns it unchanged. */
+export function route<
+  A extends AuthMode,
+  B extends z.ZodType | 'binary' | undefined = undefined,
+  P extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  R extends z.ZodType | undefined = undefined,
+>(definition: RouteDefinition<A, B, P, Q, R>): RouteDefinition {
+  return definition as unknown as RouteDefinition;
+}
+
+/** Turns `/api/sessions/:id` into a matcher for 405 detection. */
+export function pathMatcher(path: string): RegExp {
+  const pattern = path
+    .split('/')
+    .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${pattern}/?$`);
+}

@@ -1,0 +1,150 @@
+import { checkKey, type Taxonomy } from './fideslang';
+
+/** Why the law lets us hold a piece of data (GDPR Art. 6 bases we use). */
+export type LegalBasis = 'contract' | 'consent' | 'legal_obligation' | 'legitimate_interest';
+
+/** How erasure treats a column: remove the row, overwrite the value, or destroy its key. */
+export type ErasureMethod = 'delete' | 'anonymize' | 'shred';
+
+/** How long rows of a table are kept. */
+export type Retention =
+  | { kind: 'account_lifetime' }
+  | { kind: 'days'; days: number; from: string; reason: string };
+
+/** A column that holds personal information. */
+export interface PersonalColumn {
+  /** Fides data category, e.g. `user.contact.phone_number`. */
+  category: string;
+  /** Fides data uses it serves, e.g. `essential.service.authentication`. */
+  purposes: string[];
+  legalBasis: LegalBasis;
+  /** Sensitive categories (PRIV-11) need their own consent and encryption at rest. */
+  sensitive?: boolean;
+  erase: ErasureMethod;
+  /** False for secrets the subject must not receive (a password hash). Default true. */
+  exportable?: boolean;
+}
+
+/** A column that holds no personal information, with the reason in a word or two. */
+export interface NotPersonal {
+  notPersonal: string;
+}
+
+/** One table: whose rows they are and what every column holds. */
+export interface TableManifest {
+  table: string;
+  description: string;
+  /** Column with the subject's user id; null when rows are found another way. */
+  subjectColumn: string | null;
+  /** For tables without a subject column: the personal column that identifies the subject. */
+  subjectLookup?: { column: string; by: 'phone_or_email' };
+  /** `organization` records are controlled by the organization (ORG-4). */
+  controller: 'personal' | 'organization';
+  retention: Retention;
+  columns: Record<string, PersonalColumn | NotPersonal>;
+}
+
+/** A table with no personal information at all, such as migration bookkeeping. */
+export interface NonPersonalTable {
+  table: string;
+  notPersonal: string;
+}
+
+/** What one feature stores. */
+export interface FeatureManifest {
+  feature: string;
+  tables: TableManifest[];
+  nonPersonalTables?: NonPersonalTable[];
+}
+
+/** Tables of a live database, as introspection reports them. */
+export interface LiveTable {
+  name: string;
+  columns: string[];
+}
+
+/** Is this column declared personal? */
+export function isPersonal(column: PersonalColumn | NotPersonal): column is PersonalColumn {
+  return !('notPersonal' in column);
+}
+
+/** All manifests, checked against the taxonomy when built. */
+export class ManifestRegistry {
+  private readonly tables = new Map<string, TableManifest>();
+  private readonly nonPersonal = new Map<string, NonPersonalTable>();
+
+  constructor(
+    readonly manifests: FeatureManifest[],
+    taxonomy: Taxonomy,
+  ) {
+    const problems: string[] = [];
+    for (const manifest of manifests) {
+      for (const t of manifest.nonPersonalTables ?? []) this.add(this.nonPersonal, t, problems);
+      for (const t of manifest.tables) {
+        this.add(this.tables, t, problems);
+        problems.push(...checkTable(t, taxonomy).map((p) => `${manifest.feature}: ${p}`));
+      }
+    }
+    if (problems.length > 0) throw new Error(`Invalid data manifests:\n  ${problems.join('\n  ')}`);
+  }
+
+  private add<T extends { table: string }>(into: Map<string, T>, t: T, problems: string[]) {
+    if (this.tables.has(t.table) || this.nonPersonal.has(t.table))
+      problems.push(`table ${t.table} is declared twice`);
+    into.set(t.table, t);
+  }
+
+  /** The manifest of a table holding personal data, if there is one. */
+  table(name: string): TableManifest | undefined {
+    return this.tables.get(name);
+  }
+
+  /** Every table that holds personal data. */
+  personalTables(): TableManifest[] {
+    return [...this.tables.values()];
+  }
+
+  /**
+   * Compares a live schema with the declarations. Returns one line per table or
+   * column that nobody declared, and per declaration that has no live column.
+   */
+  findUndeclared(live: LiveTable[]): string[] {
+    const problems: string[] = [];
+    for (const { name, columns } of live) {
+      if (this.nonPersonal.has(name)) continue;
+      const manifest = this.tables.get(name);
+      if (!manifest) {
+        problems.push(`table ${name} is not declared in any manifest`);
+        continue;
+      }
+      for (const column of columns)
+        if (!(column in manifest.columns))
+          problems.push(`column ${name}.${column} is not declared in its manifest`);
+      for (const declared of Object.keys(manifest.columns))
+        if (!columns.includes(declared))
+          problems.push(`manifest declares ${name}.${declared} but the database has no such column`);
+    }
+    return problems;
+  }
+}
+
+function checkTable(t: TableManifest, taxonomy: Taxonomy): string[] {
+  const problems: string[] = [];
+  for (const [name, column] of Object.entries(t.columns)) {
+    if (!isPersonal(column)) continue;
+    const where = `${t.table}.${name}`;
+    const category = checkKey(taxonomy.categories, column.category, 'data category');
+    if (category) problems.push(`${where}: ${category}`);
+    if (column.purposes.length === 0) problems.push(`${where}: no purpose`);
+    for (const use of column.purposes) {
+      const problem = checkKey(taxonomy.uses, use, 'data use');
+      if (problem) problems.push(`${where}: ${problem}`);
+    }
+  }
+  const subject = t.subjectColumn ?? t.subjectLookup?.column;
+  if (!subject) problems.push(`${t.table}: no subject column or lookup`);
+  else if (!(subject in t.columns)) problems.push(`${t.table}: subject column ${subject} is not listed`);
+  if (t.retention.kind === 'days' && !(t.retention.from in t.columns))
+    problems.push(`${t.table}: retention counts from unknown column ${t.retention.from}`);
+  return problems;
+}

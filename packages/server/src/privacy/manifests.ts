@@ -1,0 +1,25 @@
+import { accountsManifest } from '../features/accounts/accounts.data';
+import { operatorsManifest } from '../features/operators/operators.data';
+import { profilesManifest } from '../features/profiles/profiles.data';
+import { sessionsManifest } from '../features/sessions/sessions.data';
+import { verificationManifest } from '../features/verification/codes.data';
+import { outboxManifest } from '../providers/outbox.data';
+import { loadTaxonomy } from './fideslang';
+import { ManifestRegistry, type FeatureManifest } from './manifest';
+import { systemManifest } from './system.data';
+
+/** Every feature's manifest. A new feature adds its own here. */
+export const allManifests: FeatureManifest[] = [
+  systemManifest,
+  accountsManifest,
+  verificationManifest,
+  outboxManifest,
+  sessionsManifest,
+  profilesManifest,
+  operatorsManifest,
+];
+
+/** The checked registry; building it fails on any unknown or deprecated taxonomy key. */
+export function buildManifestRegistry(manifests = allManifests): ManifestRegistry {
+  return new ManifestRegistry(manifests, loadTaxonomy());
+}
