@@ -1,0 +1,66 @@
+import { randomInt } from 'node:crypto';
+import type { SessionGrant } from '@carillon/protocol/auth';
+import type { TestApp } from './harness';
+
+/** A fresh Singapore mobile number from ranges libphonenumber holds valid. */
+export function newPhone(): string {
+  const prefix = ['81', '88', '90', '91', '92', '93', '96', '97', '98'][randomInt(0, 9)];
+  return `+65${prefix}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+}
+
+export const strongPassword = 'correct horse battery staple';
+export const device = { name: 'Test laptop', platform: 'web' } as const;
+
+/** The newest code the outbox holds for a destination, read as an operator would. */
+export async function latestCode(t: TestApp, destination?: string): Promise<string> {
+  let query = t.db.db.selectFrom('outbox').select('body');
+  if (destination) query = query.where('destination', '=', destination);
+  const row = await query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+  const code = /\b(\d{6})\b/.exec(row.body)?.[1];
+  if (!code) throw new Error(`no code in "${row.body}"`);
+  return code;
+}
+
+/** Asks for a code and returns it, advancing the clock past the resend cool-down. */
+export async function requestCode(
+  t: TestApp,
+  to: { phone: string } | { email: string },
+  purpose = 'register',
+): Promise<string> {
+  const response = await t.request({
+    method: 'POST',
+    url: '/api/auth/codes',
+    payload: { purpose, ...to },
+  });
+  if (response.statusCode !== 202) throw new Error(`code request failed: ${response.body}`);
+  t.clock.advance(61_000);
+  // The outbox holds the normalized destination; the newest entry is this one.
+  return latestCode(t);
+}
+
+/** Registers a new account through the API; returns its grant and identity. */
+export async function registerUser(
+  t: TestApp,
+  overrides: { phone?: string; password?: string; nickname?: string } = {},
+): Promise<SessionGrant & { phone: string; password: string }> {
+  const phone = overrides.phone ?? newPhone();
+  const password = overrides.password ?? strongPassword;
+  const code = await requestCode(t, { phone });
+  const response = await t.request({
+    method: 'POST',
+    url: '/api/auth/register',
+    payload: { phone, code, password, nickname: overrides.nickname ?? 'Mei', device },
+  });
+  if (response.statusCode !== 201) throw new Error(`registration failed: ${response.body}`);
+  return { ...(response.json() as SessionGrant), phone, password };
+}
+
+/** Headers for a bearer-token request. */
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** The error id of a JSON error response. */
+export const errorId = (response: { json(): unknown }) =>
+  (response.json() as { error: { id: string } }).error.id;

@@ -1,0 +1,93 @@
+import { after, before, describe } from 'node:test';
+import { Writable } from 'node:stream';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Dialect } from '../src/platform/db/database';
+import { buildApp, type AppDependencies } from '../src/app';
+import { parseConfig, type Config } from '../src/config';
+import { ManualClock } from '../src/platform/clock';
+import { createTestDatabase, dialects, unavailableReason, type TestDatabase } from './databases';
+
+/**
+ * Declares a suite once per dialect. Each suite gets a fresh database, so
+ * files and suites run in parallel without sharing anything.
+ */
+export function describeEachDialect(name: string, body: (dialect: Dialect) => void): void {
+  for (const dialect of dialects) {
+    describe(`${name} [${dialect}]`, async () => {
+      const skip = await unavailableReason(dialect);
+      if (skip) {
+        describe('skipped', { skip }, () => undefined);
+        return;
+      }
+      body(dialect);
+    });
+  }
+}
+
+/** A running in-process server on its own database, with a hand-driven clock. */
+export interface TestApp {
+  app: FastifyInstance;
+  db: TestDatabase;
+  clock: ManualClock;
+  config: Config;
+  /** Every log line the server wrote, parsed. */
+  logs: string[];
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+/** Builds a server the way main.ts does, but on a private database and clock. */
+export async function startTestApp(
+  dialect: Dialect,
+  options: { env?: Record<string, string>; deps?: Partial<AppDependencies> } = {},
+): Promise<TestApp> {
+  const db = await createTestDatabase(dialect);
+  const config = parseConfig({ DATA_DIR: db.dataDir, LOG_LEVEL: 'info', ...options.env });
+  const clock = new ManualClock(Date.UTC(2026, 10, 25, 9));
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const app = await buildApp({
+    config,
+    database: db,
+    secret: 'test-secret-test-secret-test-secret!',
+    clock,
+    logStream,
+    ...options.deps,
+  });
+  await app.ready();
+  return {
+    app,
+    db,
+    clock,
+    config,
+    logs,
+    request: (o) => app.inject(o),
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
+
+/** Starts a TestApp before the suite's tests and closes it after. */
+export function useTestApp(
+  dialect: Dialect,
+  options?: Parameters<typeof startTestApp>[1],
+): () => TestApp {
+  let current: TestApp | undefined;
+  before(async () => {
+    current = await startTestApp(dialect, options);
+  });
+  after(async () => {
+    await current?.close();
+  });
+  return () => {
+    if (!current) throw new Error('the test app is not started yet');
+    return current;
+  };
+}
