@@ -37,19 +37,19 @@ const EnvSchema = z
     SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
     MAIL_FROM: z.string().default('Carillon <no-reply@localhost>'),
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
-  })
-  .superRefine((env, ctx) => {
-    if (env.SMS_PROVIDER === 'http' && !env.SMS_HTTP_URL)
-      ctx.addIssue({ code: 'custom', path: ['SMS_HTTP_URL'], message: 'required when SMS_PROVIDER=http' });
-    if (env.MAIL_PROVIDER === 'smtp' && !env.SMTP_URL)
-      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'required when MAIL_PROVIDER=smtp' });
-    if ((env.OPERATOR_USERNAME === undefined) !== (env.OPERATOR_PASSWORD === undefined))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['OPERATOR_PASSWORD'],
-        message: 'OPERATOR_USERNAME and OPERATOR_PASSWORD go together',
-      });
   });
+
+/** Rules that tie variables together; checked even when single values are wrong. */
+function crossFieldProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (env.SMS_PROVIDER === 'http' && !env.SMS_HTTP_URL)
+    problems.push('SMS_HTTP_URL: required when SMS_PROVIDER=http');
+  if (env.MAIL_PROVIDER === 'smtp' && !env.SMTP_URL)
+    problems.push('SMTP_URL: required when MAIL_PROVIDER=smtp');
+  if ((env.OPERATOR_USERNAME === undefined) !== (env.OPERATOR_PASSWORD === undefined))
+    problems.push('OPERATOR_PASSWORD: OPERATOR_USERNAME and OPERATOR_PASSWORD go together');
+  return problems;
+}
 
 /** Validated, typed configuration. Built once at start and passed down. */
 export interface Config {
@@ -81,11 +81,11 @@ export class ConfigError extends Error {
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const parsed = EnvSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`),
-    );
-  }
+  const problems = [
+    ...(parsed.error?.issues ?? []).map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`),
+    ...crossFieldProblems(cleaned),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     port: e.PORT,

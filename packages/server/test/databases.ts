@@ -58,7 +58,7 @@ export async function createTestDatabase(
   let handle: DatabaseHandle;
   let cleanup: () => Promise<void>;
   if (dialect === 'sqlite') {
-    handle = openDatabase({ dialect: 'sqlite', file: path.join(dataDir, 'test.sqlite') });
+    handle = openDatabase({ dialect: 'sqlite', file: path.join(dataDir, 'carillon.sqlite') });
     cleanup = async () => undefined;
   } else {
     const schema = `t_${randomBytes(6).toString('hex')}`;

@@ -37,8 +37,9 @@ export async function requestCode(
   });
   if (response.statusCode !== 202) throw new Error(`code request failed: ${response.body}`);
   t.clock.advance(61_000);
-  // The outbox holds the normalized destination; the newest entry is this one.
-  return latestCode(t);
+  // The outbox holds the normalized destination, so match exact E.164 or e-mail input only.
+  const given = 'phone' in to ? to.phone : to.email;
+  return latestCode(t, /^\+\d+$|@/.test(given) ? given : undefined);
 }
 
 /** Registers a new account through the API; returns its grant and identity. */

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkKey, loadTaxonomy, parseCsv } from './fideslang';
+import { ManifestRegistry, type FeatureManifest } from './manifest';
+import { allManifests } from './manifests';
+
+const manifestWith = (category: string, purposes = ['essential.service']): FeatureManifest => ({
+  feature: 'example',
+  tables: [
+    {
+      table: 'examples',
+      description: 'test',
+      subjectColumn: 'user_id',
+      controller: 'personal',
+      retention: { kind: 'account_lifetime' },
+      columns: {
+        user_id: { category, purposes, legalBasis: 'contract', erase: 'delete' },
+      },
+    },
+  ],
+});
+
+describe('personal-data manifests', () => {
+  it('accepts every manifest the server ships', () => {
+    const registry = new ManifestRegistry(allManifests, loadTaxonomy());
+    assert.ok(registry.table('users'));
+    assert.ok(registry.personalTables().length >= 8);
+  });
+
+  it('rejects an unknown data category or data use', () => {
+    assert.throws(
+      () => new ManifestRegistry([manifestWith('user.favourite_colour')], loadTaxonomy()),
+      /unknown data category "user.favourite_colour"/,
+    );
+    assert.throws(
+      () => new ManifestRegistry([manifestWith('user.name', ['marketing.spam'])], loadTaxonomy()),
+      /unknown data use "marketing.spam"/,
+    );
+  });
+
+  it('rejects a deprecated key and names its replacement', () => {
+    const taxonomy = loadTaxonomy();
+    const categories = new Map(taxonomy.categories);
+    categories.set('user.old_thing', {
+      key: 'user.old_thing',
+      deprecatedIn: '2.0.0',
+      replacedBy: 'user.name',
+    });
+    assert.equal(
+      checkKey(categories, 'user.old_thing', 'data category'),
+      'data category "user.old_thing" is deprecated since 2.0.0; use "user.name"',
+    );
+    assert.throws(
+      () => new ManifestRegistry([manifestWith('user.old_thing')], { ...taxonomy, categories }),
+      /deprecated/,
+    );
+  });
+
+  it('rejects a table declared twice and a subject column that is not listed', () => {
+    const twice = manifestWith('user.name');
+    assert.throws(() => new ManifestRegistry([twice, twice], loadTaxonomy()), /declared twice/);
+    const noSubject = manifestWith('user.name');
+    noSubject.tables[0]!.subjectColumn = 'owner_id';
+    assert.throws(() => new ManifestRegistry([noSubject], loadTaxonomy()), /subject column owner_id/);
+  });
+
+  it('reports a declared column that the database lacks', () => {
+    const registry = new ManifestRegistry([manifestWith('user.name')], loadTaxonomy());
+    assert.deepEqual(registry.findUndeclared([{ name: 'examples', columns: [] }]), [
+      'manifest declares examples.user_id but the database has no such column',
+    ]);
+  });
+});
+
+describe('CSV parsing of the taxonomy files', () => {
+  it('handles quoted commas, doubled quotes and CRLF', () => {
+    assert.deepEqual(parseCsv('a,"b, c","say ""hi"""\r\n1,2,3\n'), [
+      ['a', 'b, c', 'say "hi"'],
+      ['1', '2', '3'],
+    ]);
+  });
+});
