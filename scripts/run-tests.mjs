@@ -20,7 +20,14 @@ const files = (roots.length ? roots : ['packages']).flatMap((root) =>
 const concurrency = Math.max(2, Math.min(4, availableParallelism()));
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files.sort()],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    `--test-concurrency=${concurrency}`,
+    '--test-reporter=spec',
+    ...files.sort(),
+  ],
   { stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);

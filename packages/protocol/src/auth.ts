@@ -57,15 +57,14 @@ export const LoginBody = z
 export type LoginBody = z.infer<typeof LoginBody>;
 
 /** What a successful register or log-in returns. */
-export const SessionGrant = z
-  .object({
-    userId: Id,
-    sessionId: Id,
-    deviceId: Id,
-    token: z.string().describe('Bearer token for API clients; browsers use the cookie instead.'),
-    csrfToken: z.string().describe('Send as X-CSRF-Token on unsafe requests made with the cookie.'),
-    expiresAt: Timestamp,
-  });
+export const SessionGrant = z.object({
+  userId: Id,
+  sessionId: Id,
+  deviceId: Id,
+  token: z.string().describe('Bearer token for API clients; browsers use the cookie instead.'),
+  csrfToken: z.string().describe('Send as X-CSRF-Token on unsafe requests made with the cookie.'),
+  expiresAt: Timestamp,
+});
 export type SessionGrant = z.infer<typeof SessionGrant>;
 
 export const ResetPasswordBody = z
@@ -85,14 +84,13 @@ export const UnfreezeBody = z
   .refine(exactlyOneIdentity, identityMessage);
 
 /** The signed-in account as its owner sees it. */
-export const Account = z
-  .object({
-    id: Id,
-    phone: z.string().nullable(),
-    email: z.string().nullable(),
-    createdAt: Timestamp,
-    passwordChangedAt: Timestamp,
-  });
+export const Account = z.object({
+  id: Id,
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  createdAt: Timestamp,
+  passwordChangedAt: Timestamp,
+});
 
 export const SecurityNotice = z.object({
   id: Id,

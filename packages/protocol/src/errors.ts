@@ -36,12 +36,11 @@ export type ErrorId = keyof typeof errorStatus;
 export const errorIds = Object.keys(errorStatus) as [ErrorId, ...ErrorId[]];
 
 /** The body of every error response. */
-export const ErrorBody = z
-  .object({
-    error: z.object({
-      id: z.enum(errorIds),
-      message: z.string(),
-      details: z.unknown().optional(),
-    }),
-  });
+export const ErrorBody = z.object({
+  error: z.object({
+    id: z.enum(errorIds),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
 export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -27,18 +27,17 @@ const fieldSchemas = {
 };
 
 /** The owner's own view: every field and its visibility. */
-export const OwnProfile = z
-  .object({
-    userId: Id,
-    nickname: z.string(),
-    avatarUrl: z.string().nullable(),
-    realName: z.string().nullable(),
-    gender: Gender.nullable(),
-    birthday: z.string().nullable(),
-    workRegion: z.string().nullable(),
-    enterpriseEmail: z.string().nullable(),
-    visibility: z.record(z.enum(optionalProfileFields), Visibility),
-  });
+export const OwnProfile = z.object({
+  userId: Id,
+  nickname: z.string(),
+  avatarUrl: z.string().nullable(),
+  realName: z.string().nullable(),
+  gender: Gender.nullable(),
+  birthday: z.string().nullable(),
+  workRegion: z.string().nullable(),
+  enterpriseEmail: z.string().nullable(),
+  visibility: z.record(z.enum(optionalProfileFields), Visibility),
+});
 export type OwnProfile = z.infer<typeof OwnProfile>;
 
 /** Changes to the profile; `null` clears a field. */
@@ -56,15 +55,14 @@ export const UpdateProfileBody = z
 export type UpdateProfileBody = z.infer<typeof UpdateProfileBody>;
 
 /** What another person sees: nickname and avatar always, the rest as allowed. */
-export const PublicProfile = z
-  .object({
-    userId: Id,
-    nickname: z.string(),
-    avatarUrl: z.string().nullable(),
-    realName: z.string().optional(),
-    gender: Gender.optional(),
-    birthday: z.string().optional(),
-    workRegion: z.string().optional(),
-    enterpriseEmail: z.string().optional(),
-  });
+export const PublicProfile = z.object({
+  userId: Id,
+  nickname: z.string(),
+  avatarUrl: z.string().nullable(),
+  realName: z.string().optional(),
+  gender: Gender.optional(),
+  birthday: z.string().optional(),
+  workRegion: z.string().optional(),
+  enterpriseEmail: z.string().optional(),
+});
 export type PublicProfile = z.infer<typeof PublicProfile>;

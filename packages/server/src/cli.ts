@@ -40,7 +40,9 @@ async function main(argv: string[]): Promise<number> {
     const outbox = new OutboxRepository(database.db);
     if (command === 'outbox') {
       const limit = Number(values.limit);
-      for (const e of (await outbox.latest(Number.isInteger(limit) && limit > 0 ? limit : 50)).reverse())
+      for (const e of (
+        await outbox.latest(Number.isInteger(limit) && limit > 0 ? limit : 50)
+      ).reverse())
         process.stdout.write(
           `${new Date(e.createdAt).toISOString()}  ${e.channel.padEnd(5)}  ${e.destination}\n  ${e.subject ? `${e.subject}\n  ` : ''}${e.body}\n`,
         );
@@ -64,7 +66,9 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Unknown command ${command}\n\n${usage}`);
     return 1;
   } catch (error) {
-    process.stderr.write(`${error instanceof AppError || error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof AppError || error instanceof Error ? error.message : String(error)}\n`,
+    );
     return 1;
   } finally {
     await database.close();

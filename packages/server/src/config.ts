@@ -15,29 +15,28 @@ const flag = z
   .optional();
 
 /** Every setting the server reads from its environment. */
-const EnvSchema = z
-  .object({
-    PORT: port.default(8080),
-    HOST: z.string().min(1).default('localhost'),
-    DATA_DIR: z.string().min(1).default('./data'),
-    DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
-    REDIS_URL: optionalUrl(['redis:', 'rediss:']),
-    NATS_URL: optionalUrl(['nats:', 'tls:']),
-    EDITION: z.enum(['international', 'cn']).default('international'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    SERVER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    COOKIE_SECURE: flag,
-    TRUST_PROXY: flag,
-    OPERATOR_USERNAME: z.string().min(1).max(64).optional(),
-    OPERATOR_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
-    SMS_PROVIDER: z.enum(['outbox', 'http']).default('outbox'),
-    SMS_HTTP_URL: optionalUrl(['http:', 'https:']),
-    SMS_HTTP_TOKEN: z.string().optional(),
-    MAIL_PROVIDER: z.enum(['outbox', 'smtp']).default('outbox'),
-    SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
-    MAIL_FROM: z.string().default('Carillon <no-reply@localhost>'),
-    AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
-  });
+const EnvSchema = z.object({
+  PORT: port.default(8080),
+  HOST: z.string().min(1).default('localhost'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+  REDIS_URL: optionalUrl(['redis:', 'rediss:']),
+  NATS_URL: optionalUrl(['nats:', 'tls:']),
+  EDITION: z.enum(['international', 'cn']).default('international'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SERVER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  COOKIE_SECURE: flag,
+  TRUST_PROXY: flag,
+  OPERATOR_USERNAME: z.string().min(1).max(64).optional(),
+  OPERATOR_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  SMS_PROVIDER: z.enum(['outbox', 'http']).default('outbox'),
+  SMS_HTTP_URL: optionalUrl(['http:', 'https:']),
+  SMS_HTTP_TOKEN: z.string().optional(),
+  MAIL_PROVIDER: z.enum(['outbox', 'smtp']).default('outbox'),
+  SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
+  MAIL_FROM: z.string().default('Carillon <no-reply@localhost>'),
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+});
 
 /** Rules that tie variables together; checked even when single values are wrong. */
 function crossFieldProblems(env: Record<string, string | undefined>): string[] {
@@ -82,7 +81,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const parsed = EnvSchema.safeParse(cleaned);
   const problems = [
-    ...(parsed.error?.issues ?? []).map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`),
+    ...(parsed.error?.issues ?? []).map(
+      (i) => `${i.path.join('.') || 'environment'}: ${i.message}`,
+    ),
     ...crossFieldProblems(cleaned),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);

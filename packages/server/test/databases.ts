@@ -17,7 +17,10 @@ let reachable: Promise<boolean> | undefined;
 /** Whether the test PostgreSQL answers; asked once per process. */
 export function postgresReachable(): Promise<boolean> {
   reachable ??= (async () => {
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 3000 });
+    const client = new pg.Client({
+      connectionString: TEST_DATABASE_URL,
+      connectionTimeoutMillis: 3000,
+    });
     try {
       await client.connect();
       await client.query('select 1');

@@ -8,7 +8,11 @@ describeEachDialect('logs keep secrets out', (dialect) => {
 
   it('never writes passwords, codes, tokens or full phone numbers', async () => {
     const phone = newPhone();
-    await t().request({ method: 'POST', url: '/api/auth/codes', payload: { purpose: 'register', phone } });
+    await t().request({
+      method: 'POST',
+      url: '/api/auth/codes',
+      payload: { purpose: 'register', phone },
+    });
     const code = await latestCode(t(), phone);
     const registered = await t().request({
       method: 'POST',

@@ -60,7 +60,11 @@ function readEntries(file: URL): Map<string, TaxonomyEntry> {
       .filter((r) => r[key])
       .map((r) => [
         r[key]!,
-        { key: r[key]!, deprecatedIn: r[deprecated] || undefined, replacedBy: r[replaced] || undefined },
+        {
+          key: r[key]!,
+          deprecatedIn: r[deprecated] || undefined,
+          replacedBy: r[replaced] || undefined,
+        },
       ]),
   );
 }

@@ -16,7 +16,10 @@ describeEachDialect('personal-data manifests cover the live schema', (dialect) =
   it('declares every table and column the migrations create', async () => {
     const registry = buildManifestRegistry();
     const live = await introspect(db);
-    assert.ok(live.some((t) => t.name === 'users'), 'introspection sees the schema');
+    assert.ok(
+      live.some((t) => t.name === 'users'),
+      'introspection sees the schema',
+    );
     assert.deepEqual(registry.findUndeclared(live), []);
   });
 

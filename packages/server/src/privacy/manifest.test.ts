@@ -61,7 +61,10 @@ describe('personal-data manifests', () => {
     assert.throws(() => new ManifestRegistry([twice, twice], loadTaxonomy()), /declared twice/);
     const noSubject = manifestWith('user.name');
     noSubject.tables[0]!.subjectColumn = 'owner_id';
-    assert.throws(() => new ManifestRegistry([noSubject], loadTaxonomy()), /subject column owner_id/);
+    assert.throws(
+      () => new ManifestRegistry([noSubject], loadTaxonomy()),
+      /subject column owner_id/,
+    );
   });
 
   it('reports a declared column that the database lacks', () => {

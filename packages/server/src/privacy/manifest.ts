@@ -8,8 +8,7 @@ export type ErasureMethod = 'delete' | 'anonymize' | 'shred';
 
 /** How long rows of a table are kept. */
 export type Retention =
-  | { kind: 'account_lifetime' }
-  | { kind: 'days'; days: number; from: string; reason: string };
+  { kind: 'account_lifetime' } | { kind: 'days'; days: number; from: string; reason: string };
 
 /** A column that holds personal information. */
 export interface PersonalColumn {
@@ -122,7 +121,9 @@ export class ManifestRegistry {
           problems.push(`column ${name}.${column} is not declared in its manifest`);
       for (const declared of Object.keys(manifest.columns))
         if (!columns.includes(declared))
-          problems.push(`manifest declares ${name}.${declared} but the database has no such column`);
+          problems.push(
+            `manifest declares ${name}.${declared} but the database has no such column`,
+          );
     }
     return problems;
   }
@@ -143,7 +144,8 @@ function checkTable(t: TableManifest, taxonomy: Taxonomy): string[] {
   }
   const subject = t.subjectColumn ?? t.subjectLookup?.column;
   if (!subject) problems.push(`${t.table}: no subject column or lookup`);
-  else if (!(subject in t.columns)) problems.push(`${t.table}: subject column ${subject} is not listed`);
+  else if (!(subject in t.columns))
+    problems.push(`${t.table}: subject column ${subject} is not listed`);
   if (t.retention.kind === 'days' && !(t.retention.from in t.columns))
     problems.push(`${t.table}: retention counts from unknown column ${t.retention.from}`);
   return problems;

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { describeEachDialect, useTestApp } from '../../../test/harness';
-import { bearer, device, errorId, newPhone, registerUser, requestCode } from '../../../test/factories';
+import {
+  bearer,
+  device,
+  errorId,
+  newPhone,
+  registerUser,
+  requestCode,
+} from '../../../test/factories';
 
 const newPassword = 'purple elephants dance at noon';
 
@@ -134,7 +141,11 @@ describeEachDialect('account security: passwords, freezing, notices', (dialect) 
       ['POST', '/api/account/password'],
       ['POST', '/api/account/freeze'],
     ] as const) {
-      const response = await t().request({ method, url, payload: method === 'POST' ? {} : undefined });
+      const response = await t().request({
+        method,
+        url,
+        payload: method === 'POST' ? {} : undefined,
+      });
       assert.equal(response.statusCode, 401, `${method} ${url}`);
     }
     const user = await registerUser(t());
@@ -163,7 +174,9 @@ describeEachDialect('sign-in rate limit', (dialect) => {
     const payload = { phone: newPhone(), password: 'whatever it may be', device };
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++)
-      statuses.push((await t().request({ method: 'POST', url: '/api/auth/login', payload })).statusCode);
+      statuses.push(
+        (await t().request({ method: 'POST', url: '/api/auth/login', payload })).statusCode,
+      );
     assert.deepEqual(statuses, [401, 401, 401, 429]);
     const limited = await t().request({ method: 'POST', url: '/api/auth/login', payload });
     assert.equal(errorId(limited), 'rate_limited');

@@ -26,7 +26,11 @@ describeEachDialect('accounts: register and log in', (dialect) => {
     const grant = registered.json();
     assert.match(String(registered.headers['set-cookie']), /carillon_session=.*HttpOnly/);
 
-    const me = await t().request({ method: 'GET', url: '/api/account', headers: bearer(grant.token) });
+    const me = await t().request({
+      method: 'GET',
+      url: '/api/account',
+      headers: bearer(grant.token),
+    });
     assert.equal(me.statusCode, 200);
     assert.equal(me.json().phone, phone);
 
@@ -71,7 +75,13 @@ describeEachDialect('accounts: register and log in', (dialect) => {
     const response = await t().request({
       method: 'POST',
       url: '/api/auth/register',
-      payload: { email: email.toUpperCase(), code, password: strongPassword, nickname: 'Mei', device },
+      payload: {
+        email: email.toUpperCase(),
+        code,
+        password: strongPassword,
+        nickname: 'Mei',
+        device,
+      },
     });
     assert.equal(response.statusCode, 201);
   });
@@ -86,7 +96,11 @@ describeEachDialect('accounts: register and log in', (dialect) => {
     });
     assert.equal(response.statusCode, 409);
     assert.equal(errorId(response), 'account_exists');
-    const users = await t().db.db.selectFrom('users').select('id').where('phone', '=', phone).execute();
+    const users = await t()
+      .db.db.selectFrom('users')
+      .select('id')
+      .where('phone', '=', phone)
+      .execute();
     assert.equal(users.length, 1);
   });
 
@@ -108,7 +122,11 @@ describeEachDialect('accounts: register and log in', (dialect) => {
     const locked = await attempt(code);
     assert.equal(locked.statusCode, 429);
     assert.equal(errorId(locked), 'too_many_attempts');
-    const users = await t().db.db.selectFrom('users').select('id').where('phone', '=', phone).execute();
+    const users = await t()
+      .db.db.selectFrom('users')
+      .select('id')
+      .where('phone', '=', phone)
+      .execute();
     assert.equal(users.length, 0);
   });
 
@@ -151,7 +169,10 @@ describeEachDialect('accounts: register and log in', (dialect) => {
       { payload: { phone: 'not a phone', purpose: 'register' }, id: 'invalid_phone' },
       { payload: { phone: 6591234567, purpose: 'register' }, id: 'validation_failed' },
       { payload: { purpose: 'register' }, id: 'validation_failed' },
-      { payload: { phone: newPhone(), email: 'a@b.co', purpose: 'register' }, id: 'validation_failed' },
+      {
+        payload: { phone: newPhone(), email: 'a@b.co', purpose: 'register' },
+        id: 'validation_failed',
+      },
       { payload: { phone: newPhone(), purpose: 'launch' }, id: 'validation_failed' },
     ];
     for (const c of cases) {
@@ -192,7 +213,11 @@ describeEachDialect('accounts: one-time code limits', (dialect) => {
   it('enforces the resend cool-down and the per-number hourly limit', async () => {
     const phone = newPhone();
     const ask = () =>
-      t().request({ method: 'POST', url: '/api/auth/codes', payload: { purpose: 'register', phone } });
+      t().request({
+        method: 'POST',
+        url: '/api/auth/codes',
+        payload: { purpose: 'register', phone },
+      });
     assert.equal((await ask()).statusCode, 202);
     const tooSoon = await ask();
     assert.equal(tooSoon.statusCode, 429);
@@ -236,8 +261,8 @@ describeEachDialect('accounts: the cn edition', (dialect) => {
     assert.equal(errorId(refused), 'edition_disallows');
 
     const code = await requestCode(t(), { phone: '13812345678' });
-    const sent = await t().db.db
-      .selectFrom('outbox')
+    const sent = await t()
+      .db.db.selectFrom('outbox')
       .select('body')
       .where('destination', '=', '+8613812345678')
       .executeTakeFirstOrThrow();

@@ -81,7 +81,8 @@ export class AccountsService {
   private async verifyCredentials(input: IdentityInput, password: string): Promise<UserRow> {
     const user = await this.accounts.findByIdentifier(identifierFrom(input, this.edition));
     const ok = await verifyPassword(user?.password_hash ?? (await decoyHash), password);
-    if (!user || !ok) throw new AppError('invalid_credentials', 'Wrong phone number, e-mail or password.');
+    if (!user || !ok)
+      throw new AppError('invalid_credentials', 'Wrong phone number, e-mail or password.');
     return user;
   }
 
@@ -99,7 +100,11 @@ export class AccountsService {
     await this.codes.redeem('reset_password', id, body.code);
     const user = await this.accounts.findByIdentifier(id);
     if (!user) throw new AppError('code_invalid', 'The code is wrong or has expired.');
-    await this.accounts.setPassword(user.id, await hashPassword(body.newPassword), this.clock.now());
+    await this.accounts.setPassword(
+      user.id,
+      await hashPassword(body.newPassword),
+      this.clock.now(),
+    );
     await this.sessions.endAll(user.id);
     await this.notify(user.id, 'password_changed', { how: 'reset' });
   }
@@ -166,6 +171,11 @@ export class AccountsService {
   }
 
   private notify(userId: string, kind: NoticeKind, detail: Record<string, string>) {
-    return this.notices.add(userId, { id: this.ids.next(), kind, detail, createdAt: this.clock.now() });
+    return this.notices.add(userId, {
+      id: this.ids.next(),
+      kind,
+      detail,
+      createdAt: this.clock.now(),
+    });
   }
 }

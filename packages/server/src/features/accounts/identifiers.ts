@@ -21,7 +21,8 @@ export function identifierFrom(
   input: { phone?: string | undefined; email?: string | undefined },
   edition: EditionRules,
 ): Identifier {
-  if (input.phone !== undefined) return { kind: 'phone', value: normalizePhone(input.phone, edition) };
+  if (input.phone !== undefined)
+    return { kind: 'phone', value: normalizePhone(input.phone, edition) };
   return { kind: 'email', value: input.email!.toLowerCase() };
 }
 

@@ -13,14 +13,22 @@ describeEachDialect('operators and the outbox', (dialect) => {
   });
 
   async function operatorToken(): Promise<string> {
-    const response = await t().request({ method: 'POST', url: '/api/operator/login', payload: operator });
+    const response = await t().request({
+      method: 'POST',
+      url: '/api/operator/login',
+      payload: operator,
+    });
     assert.equal(response.statusCode, 200, response.body);
     return response.json().token;
   }
 
   it('creates the configured operator on first start and reads the outbox', async () => {
     const phone = newPhone();
-    await t().request({ method: 'POST', url: '/api/auth/codes', payload: { purpose: 'register', phone } });
+    await t().request({
+      method: 'POST',
+      url: '/api/auth/codes',
+      payload: { purpose: 'register', phone },
+    });
     const token = await operatorToken();
     const outbox = await t().request({
       method: 'GET',
@@ -69,9 +77,17 @@ describeEachDialect('operators and the outbox', (dialect) => {
 
   it('logs the operator out', async () => {
     const token = await operatorToken();
-    const out = await t().request({ method: 'POST', url: '/api/operator/logout', headers: bearer(token) });
+    const out = await t().request({
+      method: 'POST',
+      url: '/api/operator/logout',
+      headers: bearer(token),
+    });
     assert.equal(out.statusCode, 204);
-    const after = await t().request({ method: 'GET', url: '/api/operator/outbox', headers: bearer(token) });
+    const after = await t().request({
+      method: 'GET',
+      url: '/api/operator/outbox',
+      headers: bearer(token),
+    });
     assert.equal(after.statusCode, 401);
   });
 });
@@ -82,12 +98,21 @@ describe('the operator CLI [sqlite]', () => {
 
   it('creates an operator and prints the outbox', async () => {
     const cli = (args: string[], input = '') =>
-      spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '../../cli.ts'), ...args], {
-        env: { ...process.env, DATA_DIR: t().config.dataDir, DATABASE_URL: '', OPERATOR_PASSWORD: '' },
-        input,
-        encoding: 'utf8',
-        timeout: 30_000,
-      });
+      spawnSync(
+        process.execPath,
+        ['--import', 'tsx', path.join(import.meta.dirname, '../../cli.ts'), ...args],
+        {
+          env: {
+            ...process.env,
+            DATA_DIR: t().config.dataDir,
+            DATABASE_URL: '',
+            OPERATOR_PASSWORD: '',
+          },
+          input,
+          encoding: 'utf8',
+          timeout: 30_000,
+        },
+      );
     const created = cli(['operator:create', 'night-shift'], 'quiet river stones glisten\n');
     assert.equal(created.status, 0, created.stderr);
     assert.match(created.stdout, /Operator night-shift created/);
@@ -103,7 +128,11 @@ describe('the operator CLI [sqlite]', () => {
     assert.equal(login.statusCode, 200);
 
     const phone = newPhone();
-    await t().request({ method: 'POST', url: '/api/auth/codes', payload: { purpose: 'register', phone } });
+    await t().request({
+      method: 'POST',
+      url: '/api/auth/codes',
+      payload: { purpose: 'register', phone },
+    });
     const printed = cli(['outbox', '--limit', '3']);
     assert.equal(printed.status, 0, printed.stderr);
     assert.match(printed.stdout, new RegExp(`sms\\s+\\${phone}`));

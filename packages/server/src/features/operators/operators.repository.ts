@@ -26,7 +26,11 @@ export class OperatorsRepository {
   }
 
   async setPassword(id: string, passwordHash: string): Promise<void> {
-    await this.db.updateTable('operators').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('operators')
+      .set({ password_hash: passwordHash })
+      .where('id', '=', id)
+      .execute();
   }
 
   async insertSession(row: OperatorSessionsTable): Promise<void> {

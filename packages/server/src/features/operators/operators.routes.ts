@@ -1,4 +1,9 @@
-import { OperatorGrant, OperatorLoginBody, OutboxList, OutboxQuery } from '@carillon/protocol/operator';
+import {
+  OperatorGrant,
+  OperatorLoginBody,
+  OutboxList,
+  OutboxQuery,
+} from '@carillon/protocol/operator';
 import type { FastifyRequest } from 'fastify';
 import {
   checkCsrf,

@@ -4,7 +4,12 @@ import type { IdGenerator } from '../../platform/ids';
 import type { Secrets } from '../../platform/secrets';
 import { hashToken, newToken } from '../../platform/tokens';
 import type { OutboxRepository } from '../../providers/outbox.repository';
-import { checkPasswordStrength, decoyHash, hashPassword, verifyPassword } from '../accounts/passwords';
+import {
+  checkPasswordStrength,
+  decoyHash,
+  hashPassword,
+  verifyPassword,
+} from '../accounts/passwords';
 import type { OperatorsRepository } from './operators.repository';
 
 /** Operator sessions are short: they open everyone's data. */
@@ -47,7 +52,8 @@ export class OperatorsService {
   async login(username: string, password: string) {
     const operator = await this.operators.findByUsername(username);
     const ok = await verifyPassword(operator?.password_hash ?? (await decoyHash), password);
-    if (!operator || !ok) throw new AppError('invalid_credentials', 'Wrong operator name or password.');
+    if (!operator || !ok)
+      throw new AppError('invalid_credentials', 'Wrong operator name or password.');
     const now = this.clock.now();
     const token = newToken();
     const sessionId = this.ids.next();

@@ -28,7 +28,9 @@ function visibilityOf(row: ProfileRow): Record<OptionalProfileField, Visibility>
 
 function avatarUrl(row: ProfileRow): string | null {
   // The hash in the URL lets clients cache forever and still see a new picture.
-  return row.avatar_hash ? `/api/users/${row.user_id}/avatar?v=${row.avatar_hash.slice(0, 12)}` : null;
+  return row.avatar_hash
+    ? `/api/users/${row.user_id}/avatar?v=${row.avatar_hash.slice(0, 12)}`
+    : null;
 }
 
 /** Profiles: the owner edits every field; others see what its visibility allows (ACC-3). */

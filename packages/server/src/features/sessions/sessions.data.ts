@@ -47,7 +47,12 @@ export const sessionsManifest: FeatureManifest = {
       description: 'Signed-in sessions; the token is kept only as its hash.',
       subjectColumn: 'user_id',
       controller: 'personal',
-      retention: { kind: 'days', days: 30, from: 'last_seen_at', reason: 'sessions expire when idle' },
+      retention: {
+        kind: 'days',
+        days: 30,
+        from: 'last_seen_at',
+        reason: 'sessions expire when idle',
+      },
       columns: {
         id: { notPersonal: 'identifier' },
         user_id: owner,

@@ -29,7 +29,11 @@ describeEachDialect('sessions across devices', (dialect) => {
   it('lists each session with its device and marks the current one', async () => {
     const user = await registerUser(t());
     await login(user.phone, user.password, { name: 'Pixel', platform: 'android' });
-    const list = await t().request({ method: 'GET', url: '/api/sessions', headers: bearer(user.token) });
+    const list = await t().request({
+      method: 'GET',
+      url: '/api/sessions',
+      headers: bearer(user.token),
+    });
     assert.equal(list.statusCode, 200);
     const sessions = list.json().sessions as {
       id: string;
@@ -61,14 +65,20 @@ describeEachDialect('sessions across devices', (dialect) => {
 
   it('ends another session remotely; its token stops working at once', async () => {
     const user = await registerUser(t());
-    const phone = (await login(user.phone, user.password, { name: 'Phone', platform: 'ios' })).json();
+    const phone = (
+      await login(user.phone, user.password, { name: 'Phone', platform: 'ios' })
+    ).json();
     const ended = await t().request({
       method: 'DELETE',
       url: `/api/sessions/${phone.sessionId}`,
       headers: bearer(user.token),
     });
     assert.equal(ended.statusCode, 204);
-    const refused = await t().request({ method: 'GET', url: '/api/account', headers: bearer(phone.token) });
+    const refused = await t().request({
+      method: 'GET',
+      url: '/api/account',
+      headers: bearer(phone.token),
+    });
     assert.equal(refused.statusCode, 401);
     assert.equal(errorId(refused), 'unauthenticated');
   });
@@ -83,13 +93,19 @@ describeEachDialect('sessions across devices', (dialect) => {
     });
     assert.equal(response.statusCode, 404);
     assert.equal(errorId(response), 'not_found');
-    const still = await t().request({ method: 'GET', url: '/api/account', headers: bearer(bob.token) });
+    const still = await t().request({
+      method: 'GET',
+      url: '/api/account',
+      headers: bearer(bob.token),
+    });
     assert.equal(still.statusCode, 200);
   });
 
   it('ends all other sessions and keeps the current one', async () => {
     const user = await registerUser(t());
-    const other = (await login(user.phone, user.password, { name: 'Tablet', platform: 'android' })).json();
+    const other = (
+      await login(user.phone, user.password, { name: 'Tablet', platform: 'android' })
+    ).json();
     await login(user.phone, user.password, { name: 'Desktop', platform: 'linux' });
     const response = await t().request({
       method: 'POST',
@@ -118,7 +134,11 @@ describeEachDialect('sessions across devices', (dialect) => {
     });
     assert.equal(response.statusCode, 204);
     assert.match(String(response.headers['set-cookie']), /carillon_session=;/);
-    const after = await t().request({ method: 'GET', url: '/api/sessions', headers: bearer(user.token) });
+    const after = await t().request({
+      method: 'GET',
+      url: '/api/sessions',
+      headers: bearer(user.token),
+    });
     assert.equal(after.statusCode, 401);
   });
 
@@ -127,17 +147,29 @@ describeEachDialect('sessions across devices', (dialect) => {
     const busy = await registerUser(t());
     for (let day = 0; day < 40; day += 10) {
       t().clock.advance(10 * 24 * 3_600_000);
-      const ok = await t().request({ method: 'GET', url: '/api/account', headers: bearer(busy.token) });
+      const ok = await t().request({
+        method: 'GET',
+        url: '/api/account',
+        headers: bearer(busy.token),
+      });
       assert.equal(ok.statusCode, 200, `busy session on day ${day + 10}`);
     }
     assert.ok(40 * 24 * 3_600_000 > SESSION_IDLE_MS);
-    const expired = await t().request({ method: 'GET', url: '/api/account', headers: bearer(idle.token) });
+    const expired = await t().request({
+      method: 'GET',
+      url: '/api/account',
+      headers: bearer(idle.token),
+    });
     assert.equal(expired.statusCode, 401);
   });
 
   it('answers 400 for a session id that is not a uuid and 404 for an unknown one', async () => {
     const user = await registerUser(t());
-    const bad = await t().request({ method: 'DELETE', url: '/api/sessions/42', headers: bearer(user.token) });
+    const bad = await t().request({
+      method: 'DELETE',
+      url: '/api/sessions/42',
+      headers: bearer(user.token),
+    });
     assert.equal(bad.statusCode, 400);
     assert.equal(errorId(bad), 'validation_failed');
     const unknown = await t().request({
@@ -172,7 +204,11 @@ describeEachDialect('browser sessions: cookie and CSRF', (dialect) => {
     const login = await t().request({
       method: 'POST',
       url: '/api/auth/login',
-      payload: { phone: user.phone, password: user.password, device: { name: 'Firefox', platform: 'web' } },
+      payload: {
+        phone: user.phone,
+        password: user.password,
+        device: { name: 'Firefox', platform: 'web' },
+      },
     });
     const cookie = cookieHeader(login.headers['set-cookie']);
     assert.match(cookie, /carillon_session=/);
@@ -181,7 +217,11 @@ describeEachDialect('browser sessions: cookie and CSRF', (dialect) => {
     const read = await t().request({ method: 'GET', url: '/api/sessions', headers: { cookie } });
     assert.equal(read.statusCode, 200);
 
-    const forged = await t().request({ method: 'POST', url: '/api/sessions/end-others', headers: { cookie } });
+    const forged = await t().request({
+      method: 'POST',
+      url: '/api/sessions/end-others',
+      headers: { cookie },
+    });
     assert.equal(forged.statusCode, 403);
     assert.equal(errorId(forged), 'csrf_failed');
     const wrong = await t().request({
@@ -192,7 +232,8 @@ describeEachDialect('browser sessions: cookie and CSRF', (dialect) => {
     assert.equal(wrong.statusCode, 403, "another session's CSRF token does not fit");
     // The forged requests ended nothing.
     assert.equal(
-      (await t().request({ method: 'GET', url: '/api/account', headers: bearer(user.token) })).statusCode,
+      (await t().request({ method: 'GET', url: '/api/account', headers: bearer(user.token) }))
+        .statusCode,
       200,
     );
 

@@ -77,7 +77,14 @@ export class SessionsService {
       last_seen_at: now,
       expires_at: expiresAt,
     });
-    return { userId, sessionId, deviceId, token, csrfToken: this.csrfTokenFor(sessionId), expiresAt };
+    return {
+      userId,
+      sessionId,
+      deviceId,
+      token,
+      csrfToken: this.csrfTokenFor(sessionId),
+      expiresAt,
+    };
   }
 
   /** The session a token opens, or undefined when it is unknown or expired. */

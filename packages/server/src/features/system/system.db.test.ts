@@ -27,7 +27,11 @@ describeEachDialect('system routes and the error vocabulary', (dialect) => {
       pattern: '^\\d{6}$',
     });
     assert.ok(register.responses['409'], 'documents account_exists');
-    assert.ok(doc.paths['/api/sessions/{id}'].delete.parameters.some((p: { in: string }) => p.in === 'path'));
+    assert.ok(
+      doc.paths['/api/sessions/{id}'].delete.parameters.some(
+        (p: { in: string }) => p.in === 'path',
+      ),
+    );
     assert.ok(doc.components.schemas.ErrorBody);
   });
 

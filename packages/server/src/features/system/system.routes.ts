@@ -4,7 +4,12 @@ import { renderReferencePage } from '../../platform/http/reference-page';
 
 /** Health, the OpenAPI document and its rendered reference page. */
 export function systemRoutes(
-  health: () => Promise<{ status: 'ok'; version: string; edition: 'international' | 'cn'; database: 'sqlite' | 'postgres' }>,
+  health: () => Promise<{
+    status: 'ok';
+    version: string;
+    edition: 'international' | 'cn';
+    database: 'sqlite' | 'postgres';
+  }>,
   openApi: () => Record<string, unknown>,
 ): RouteDefinition[] {
   const tags = ['system'];
@@ -33,7 +38,9 @@ export function systemRoutes(
       tags,
       auth: 'none',
       handler: async ({ reply }) =>
-        reply.type('text/html; charset=utf-8').send(renderReferencePage(openApi() as never)) as never,
+        reply
+          .type('text/html; charset=utf-8')
+          .send(renderReferencePage(openApi() as never)) as never,
     }),
   ];
 }

@@ -6,7 +6,8 @@ export function codeMessage(
   minutes: number,
 ): { subject: string; text: string } {
   if (language === 'zh-CN') {
-    const action = { register: '注册', reset_password: '重置密码', unfreeze: '解冻账号' }[purpose] ?? '验证';
+    const action =
+      { register: '注册', reset_password: '重置密码', unfreeze: '解冻账号' }[purpose] ?? '验证';
     return {
       subject: `Carillon ${action}验证码`,
       text: `您的 Carillon ${action}验证码是 ${code}，${minutes} 分钟内有效。请勿告诉他人。`,

@@ -10,7 +10,12 @@ export const verificationManifest: FeatureManifest = {
       subjectColumn: null,
       subjectLookup: { column: 'destination', by: 'phone_or_email' },
       controller: 'personal',
-      retention: { kind: 'days', days: 1, from: 'expires_at', reason: 'abuse limits look back one hour' },
+      retention: {
+        kind: 'days',
+        days: 1,
+        from: 'expires_at',
+        reason: 'abuse limits look back one hour',
+      },
       columns: {
         id: { notPersonal: 'identifier' },
         channel: { notPersonal: 'transport' },

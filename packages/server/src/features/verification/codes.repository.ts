@@ -31,9 +31,10 @@ export class CodesRepository {
       .selectFrom('verification_codes')
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .where('created_at', '>=', since);
-    const row = await ('destination' in by
-      ? query.where('destination', '=', by.destination)
-      : query.where('requester_ip', '=', by.requesterIp)
+    const row = await (
+      'destination' in by
+        ? query.where('destination', '=', by.destination)
+        : query.where('requester_ip', '=', by.requesterIp)
     ).executeTakeFirstOrThrow();
     return Number(row.n);
   }

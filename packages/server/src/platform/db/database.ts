@@ -19,8 +19,7 @@ export interface DatabaseHandle {
 
 /** Where to store data: a PostgreSQL URL (optionally a schema), or a SQLite file. */
 export type DatabaseTarget =
-  | { dialect: 'postgres'; url: string; schema?: string }
-  | { dialect: 'sqlite'; file: string };
+  { dialect: 'postgres'; url: string; schema?: string } | { dialect: 'sqlite'; file: string };
 
 const INT8_OID = 20;
 

@@ -11,7 +11,10 @@ export interface CookieNames {
 }
 
 export const userCookies: CookieNames = { session: 'carillon_session', csrf: 'carillon_csrf' };
-export const operatorCookies: CookieNames = { session: 'carillon_operator', csrf: 'carillon_operator_csrf' };
+export const operatorCookies: CookieNames = {
+  session: 'carillon_operator',
+  csrf: 'carillon_operator_csrf',
+};
 
 /** A token from the Authorization header (API clients) or the session cookie (browsers). */
 export function readCredential(
@@ -29,7 +32,11 @@ export function readCredential(
  * the CSRF token in `X-CSRF-Token`. Bearer tokens are not sent by browsers
  * on their own, so they need no such check.
  */
-export function checkCsrf(request: FastifyRequest, via: 'bearer' | 'cookie', expected: string): void {
+export function checkCsrf(
+  request: FastifyRequest,
+  via: 'bearer' | 'cookie',
+  expected: string,
+): void {
   if (via === 'bearer' || SAFE_METHODS.has(request.method)) return;
   const sent = request.headers['x-csrf-token'];
   const a = Buffer.from(typeof sent === 'string' ? sent : '');

@@ -1,5 +1,4 @@
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 interface Operation {
   summary?: string;
@@ -13,7 +12,9 @@ interface Operation {
 function renderOperation(method: string, path: string, op: Operation): string {
   const body = op.requestBody ? Object.entries(op.requestBody.content)[0] : undefined;
   const params = (op.parameters ?? [])
-    .map((p) => `<li><code>${escape(p.name)}</code> in ${p.in}${p.required ? ' (required)' : ''}</li>`)
+    .map(
+      (p) => `<li><code>${escape(p.name)}</code> in ${p.in}${p.required ? ' (required)' : ''}</li>`,
+    )
     .join('');
   const responses = Object.entries(op.responses)
     .map(([status, r]) => {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError } from '../errors';
 import { unauthenticated } from './credentials';
 import { pathMatcher, type OperatorActor, type RouteDefinition, type UserActor } from './route';
@@ -63,7 +63,14 @@ export function registerRoutes(
         } else if (def.body) body = parse(def.body, request.body, 'body');
         const params = def.params ? parse(def.params, request.params, 'params') : undefined;
         const query = def.query ? parse(def.query, request.query, 'query') : undefined;
-        const result = await def.handler({ ...actor, body, params, query, request, reply } as never);
+        const result = await def.handler({
+          ...actor,
+          body,
+          params,
+          query,
+          request,
+          reply,
+        } as never);
         if (result === reply || reply.sent) return reply;
         if (def.response === undefined) return reply.code(204).send();
         return reply.code(def.status ?? 200).send(result);
