@@ -1,8 +1,8 @@
 // Runs every *.test.ts in the workspace with Node's test runner (through tsx),
 // each file in its own process. Node 20 has no glob support in --test, hence this.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 
 function findTests(dir) {
@@ -18,6 +18,9 @@ const files = (roots.length ? roots : ['packages']).flatMap((root) =>
   root.endsWith('.ts') ? [root] : findTests(root),
 );
 const concurrency = Math.max(2, Math.min(4, availableParallelism()));
+const countDir = mkdtempSync(path.join(tmpdir(), 'carillon-count-'));
+const countFile = path.join(countDir, 'count.txt');
+const reporter = new URL('./count-reporter.mjs', import.meta.url).href;
 const result = spawnSync(
   process.execPath,
   [
@@ -26,8 +29,17 @@ const result = spawnSync(
     '--test',
     `--test-concurrency=${concurrency}`,
     '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    `--test-reporter=${reporter}`,
+    `--test-reporter-destination=${countFile}`,
     ...files.sort(),
   ],
   { stdio: 'inherit' },
 );
+// The plain count goes last, after the spec reporter's list of failures.
+try {
+  process.stdout.write(`\n${readFileSync(countFile, 'utf8')}`);
+} finally {
+  rmSync(countDir, { recursive: true, force: true });
+}
 process.exit(result.status ?? 1);

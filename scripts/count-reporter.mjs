@@ -1,0 +1,15 @@
+// A Node test-runner reporter that writes one line, "N passed, N failed, N skipped",
+// counting tests but not the suites around them.
+export default async function* countReporter(source) {
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  for await (const event of source) {
+    if (event.type !== 'test:pass' && event.type !== 'test:fail') continue;
+    if (event.data.details?.type === 'suite') continue;
+    if (event.data.skip || event.data.todo) skipped++;
+    else if (event.type === 'test:pass') passed++;
+    else failed++;
+  }
+  yield `${passed} passed, ${failed} failed, ${skipped} skipped\n`;
+}
