@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { it } from 'node:test';
+import { describeEachDialect, useTestApp } from '../../../test/harness';
+import { errorId, registerUser } from '../../../test/factories';
+
+interface Operation {
+  security?: unknown[];
+  requestBody?: { content: Record<string, unknown> };
+  responses: Record<string, unknown>;
+}
+
+/** Every operation of the live OpenAPI document, with a concrete URL. */
+async function operations(request: ReturnType<ReturnType<typeof useTestApp>>['request']) {
+  const doc = (await request({ method: 'GET', url: '/api/openapi.json' })).json() as {
+    paths: Record<string, Record<string, Operation>>;
+  };
+  return Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({
+      method: method.toUpperCase() as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+      url: path.replace(/\{\w+\}/g, randomUUID()),
+      op,
+    })),
+  );
+}
+
+// These tests walk the generated API description, so a new route is covered
+// the day it is added.
+describeEachDialect('guards on every route', (dialect) => {
+  const t = useTestApp(dialect, { env: { AUTH_RATE_LIMIT_PER_MINUTE: '2' } });
+
+  it('answers 401 on every signed-in route without a credential', async () => {
+    const guarded = (await operations(t().request)).filter((o) => o.op.security);
+    assert.ok(guarded.length >= 12);
+    for (const { method, url } of guarded) {
+      const response = await t().request({ method, url });
+      assert.equal(response.statusCode, 401, `${method} ${url}`);
+      assert.ok(['unauthenticated'].includes(errorId(response)));
+    }
+  });
+
+  it('answers 403 on every unsafe user route called with the cookie but no CSRF token', async () => {
+    const user = await registerUser(t());
+    const cookie = `carillon_session=${user.token}`;
+    const unsafe = (await operations(t().request)).filter(
+      (o) => o.op.security && o.method !== 'GET' && !o.url.startsWith('/api/operator'),
+    );
+    assert.ok(unsafe.length >= 8);
+    for (const { method, url } of unsafe) {
+      const response = await t().request({ method, url, headers: { cookie } });
+      assert.equal(response.statusCode, 403, `${method} ${url}`);
+      assert.equal(errorId(response), 'csrf_failed');
+    }
+  });
+
+  it('answers 400 with the error shape on every JSON route given malformed JSON', async () => {
+    const user = await registerUser(t());
+    const withJson = (await operations(t().request)).filter(
+      (o) => o.op.requestBody?.content['application/json'],
+    );
+    assert.ok(withJson.length >= 8);
+    for (const [index, { method, url }] of withJson.entries()) {
+      const response = await t().request({
+        method,
+        url,
+        payload: '{"broken":',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${user.token}` },
+        // One address per route, so the low rate limit never answers first.
+        remoteAddress: `192.0.2.${index + 1}`,
+      });
+      assert.equal(response.statusCode, 400, `${method} ${url}: ${response.body}`);
+      assert.equal(errorId(response), 'malformed_body');
+    }
+  });
+
+  it('answers 429 on every rate-limited route once the limit is spent', async () => {
+    const limited = (await operations(t().request)).filter((o) => o.op.responses['429']);
+    assert.ok(limited.length >= 7);
+    for (const [index, { method, url }] of limited.entries()) {
+      const remoteAddress = `203.0.113.${index + 1}`;
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++)
+        statuses.push((await t().request({ method, url, payload: {}, remoteAddress })).statusCode);
+      assert.equal(statuses[2], 429, `${method} ${url}: ${statuses.join(', ')}`);
+    }
+  });
+});
