@@ -20,6 +20,10 @@ export const redactedPaths = [
   '*.email',
   '*.body',
   '*.text',
+  // Database drivers put offending values in these (e.g. "Key (phone)=(+65…) exists").
+  'err.detail',
+  'err.parameters',
+  'err.where',
 ];
 
 /** JSON logs; `stream` lets tests read exactly what would be written. */
