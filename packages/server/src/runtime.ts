@@ -22,7 +22,7 @@ export async function openMigratedDatabase(config: Config): Promise<DatabaseHand
       ? { dialect: 'postgres', url: config.databaseUrl }
       : { dialect: 'sqlite', file: path.join(config.dataDir, 'carillon.sqlite') },
   );
-  await migrateToLatest(handle.db as never);
+  await migrateToLatest(handle);
   return handle;
 }
 

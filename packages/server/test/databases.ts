@@ -77,14 +77,16 @@ export async function createTestDatabase(
       await client.end();
     };
   }
-  if (options.migrate !== false) await migrateToLatest(handle.db as never);
-  return {
-    ...handle,
-    dataDir,
-    async drop() {
-      await handle.close();
-      await cleanup();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
+  const drop = async () => {
+    await handle.close();
+    await cleanup();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   };
+  try {
+    if (options.migrate !== false) await migrateToLatest(handle);
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  return { ...handle, dataDir, drop };
 }
