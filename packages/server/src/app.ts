@@ -78,9 +78,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       ? smtpMail(config.mail.url, config.mail.from)
       : outboxMail(outbox, ids, clock));
 
+  const logger = createLogger(config.logLevel, deps.logStream);
   const notices = new SecurityNoticesRepository(db);
   const sessions = new SessionsService(new SessionsRepository(db), notices, secrets, clock, ids);
-  const codes = new CodesService(new CodesRepository(db), sms, mailer, secrets, clock, ids);
+  const codes = new CodesService(new CodesRepository(db), sms, mailer, secrets, clock, ids, (err) =>
+    logger.warn({ err }, 'a one-time code could not be delivered'),
+  );
   const accounts = new AccountsService(
     new AccountsRepository(db),
     notices,
@@ -100,7 +103,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await operators.bootstrap(config.operator);
 
   const app = Fastify({
-    loggerInstance: createLogger(config.logLevel, deps.logStream),
+    loggerInstance: logger,
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: config.trustProxy,
     return503OnClosing: true,

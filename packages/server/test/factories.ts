@@ -24,18 +24,35 @@ export async function latestCode(t: TestApp, destination?: string): Promise<stri
   return code;
 }
 
-/** Asks for a code and returns it, advancing the clock past the resend cool-down. */
+async function outboxSize(t: TestApp): Promise<number> {
+  const row = await t.db.db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Asks for a code and returns it, advancing the clock past the resend
+ * cool-down. Reset and unfreeze codes are delivered after the answer, so this
+ * waits (at most two seconds) for the message to reach the outbox.
+ */
 export async function requestCode(
   t: TestApp,
   to: { phone: string } | { email: string },
   purpose = 'register',
 ): Promise<string> {
+  const before = await outboxSize(t);
   const response = await t.request({
     method: 'POST',
     url: '/api/auth/codes',
     payload: { purpose, ...to },
   });
   if (response.statusCode !== 202) throw new Error(`code request failed: ${response.body}`);
+  for (let waited = 0; (await outboxSize(t)) === before; waited += 10) {
+    if (waited >= 2_000) throw new Error('the code never reached the outbox');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
   t.clock.advance(61_000);
   // The outbox holds the normalized destination, so match exact E.164 or e-mail input only.
   const given = 'phone' in to ? to.phone : to.email;

@@ -6,7 +6,8 @@ export const outboxManifest: FeatureManifest = {
   tables: [
     {
       table: 'outbox',
-      description: 'Text messages and e-mails written by the local providers for an operator to relay.',
+      description:
+        'Text messages and e-mails written by the local providers for an operator to relay.',
       subjectColumn: null,
       subjectLookup: { column: 'destination', by: 'phone_or_email' },
       controller: 'personal',

@@ -46,8 +46,13 @@ export function httpSms(url: string, token: string | undefined): SmsProvider {
           cause,
         });
       }
+      // Release the connection; the gateway's answer body carries nothing we use.
+      await response.body?.cancel();
       if (!response.ok)
-        throw new AppError('unavailable', `The SMS gateway refused the message (${response.status}).`);
+        throw new AppError(
+          'unavailable',
+          `The SMS gateway refused the message (${response.status}).`,
+        );
     },
   };
 }

@@ -38,19 +38,25 @@ export class AccountsService {
   }
 
   /**
-   * Sends a one-time code. For a reset or unfreeze with no such account the
-   * answer is the same and nothing is sent, so the endpoint reveals nobody.
+   * Sends a one-time code. Sign-up codes are sent before answering, so a
+   * failed send is reported. Reset and unfreeze codes are sent after
+   * answering, and not at all without an account, so neither the answer nor
+   * its timing reveals whether the number or address has an account.
    */
   async requestCode(body: RequestCodeBody, requesterIp: string) {
     const to = this.identify(body, body.purpose === 'register');
-    const deliver =
-      body.purpose === 'register' || (await this.accounts.findByIdentifier(to)) !== undefined;
+    const delivery =
+      body.purpose === 'register'
+        ? 'wait'
+        : (await this.accounts.findByIdentifier(to))
+          ? 'background'
+          : 'never';
     const sent = await this.codes.send({
       purpose: body.purpose,
       to,
       requesterIp,
       language: this.edition.prevailingLanguage,
-      deliver,
+      delivery,
     });
     return { sentTo: maskIdentifier(to), ...sent };
   }

@@ -39,6 +39,10 @@ export class CodesRepository {
     return Number(row.n);
   }
 
+  async delete(id: string): Promise<void> {
+    await this.db.deleteFrom('verification_codes').where('id', '=', id).execute();
+  }
+
   async recordFailedAttempt(id: string): Promise<void> {
     await this.db
       .updateTable('verification_codes')

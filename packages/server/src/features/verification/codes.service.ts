@@ -28,8 +28,13 @@ export interface SendCodeInput {
   to: Identifier;
   requesterIp: string;
   language: 'en' | 'zh-CN';
-  /** False when there is no account to act on: the answer looks the same, nothing is sent. */
-  deliver: boolean;
+  /**
+   * `wait`: send before answering, so a failure is reported. `background`:
+   * answer at once and send afterwards, so response time cannot tell whether
+   * an account exists. `never`: there is no account to act on; the answer
+   * looks the same and nothing is sent.
+   */
+  delivery: 'wait' | 'background' | 'never';
 }
 
 /** Issues and checks six-digit one-time codes, stored only as keyed hashes. */
@@ -41,6 +46,7 @@ export class CodesService {
     private readonly secrets: Secrets,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly reportBackgroundFailure: (error: unknown) => void,
   ) {}
 
   private hash(purpose: string, destination: string, code: string): string {
@@ -68,8 +74,9 @@ export class CodesService {
 
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const expiresAt = now + codeRules.ttlMs;
+    const id = this.ids.next();
     await this.codes.insert({
-      id: this.ids.next(),
+      id,
       channel: input.to.kind === 'phone' ? 'sms' : 'email',
       destination,
       purpose: input.purpose,
@@ -80,12 +87,24 @@ export class CodesService {
       expires_at: expiresAt,
       consumed_at: null,
     });
-    if (input.deliver) {
-      const message = codeMessage(input.language, input.purpose, code, codeRules.ttlMs / 60_000);
-      if (input.to.kind === 'phone') await this.sms.send(destination, message.text);
-      else await this.mail.send({ to: destination, ...message });
+    if (input.delivery !== 'never') {
+      const delivered = this.deliver(id, input, code);
+      if (input.delivery === 'wait') await delivered;
+      else delivered.catch(this.reportBackgroundFailure);
     }
     return { expiresAt, resendAfter: now + codeRules.resendCooldownMs };
+  }
+
+  /** Sends the code; if sending fails the code is withdrawn, so a retry is not held back. */
+  private async deliver(id: string, input: SendCodeInput, code: string): Promise<void> {
+    const message = codeMessage(input.language, input.purpose, code, codeRules.ttlMs / 60_000);
+    try {
+      if (input.to.kind === 'phone') await this.sms.send(input.to.value, message.text);
+      else await this.mail.send({ to: input.to.value, ...message });
+    } catch (error) {
+      await this.codes.delete(id);
+      throw error;
+    }
   }
 
   /**
