@@ -20,7 +20,7 @@ export async function processAvatar(input: Buffer): Promise<Buffer> {
     throw new AppError('invalid_image', 'The file is not an image we can read.');
   }
   if (!format || !ACCEPTED.has(format))
-    throw new AppError('invalid_image', 'Use a JPEG, PNG, WebP, GIF, AVIF or HEIF picture.');
+    throw new AppError('invalid_image', 'Use a JPEG, PNG, WebP, GIF, AVIF, HEIF or TIFF picture.');
   try {
     return await image
       .rotate()
@@ -28,6 +28,9 @@ export async function processAvatar(input: Buffer): Promise<Buffer> {
       .webp({ quality: 82 })
       .toBuffer();
   } catch {
-    throw new AppError('invalid_image', 'The image is damaged.');
+    throw new AppError(
+      'invalid_image',
+      'The picture could not be decoded: it is damaged or uses an encoding we cannot read (such as HEIC).',
+    );
   }
 }

@@ -1,6 +1,9 @@
 import { IdParams } from '@carillon/protocol/common';
 import { OwnProfile, PublicProfile, UpdateProfileBody } from '@carillon/protocol/profiles';
+import { z } from 'zod';
 import { route, type RouteDefinition } from '../../platform/http/route';
+
+const AvatarQuery = z.object({ v: z.string().max(64).optional() });
 import { AVATAR_MAX_BYTES } from './avatar';
 import type { ProfilesService } from './profiles.service';
 
@@ -65,13 +68,16 @@ export function profilesRoutes(profiles: ProfilesService): RouteDefinition[] {
       tags,
       auth: 'none',
       params: IdParams,
+      query: AvatarQuery,
       errors: ['not_found'],
-      handler: async ({ params, reply }) => {
-        const bytes = await profiles.avatar(params.id);
-        return reply
-          .type('image/webp')
-          .header('cache-control', 'public, max-age=31536000, immutable')
-          .send(bytes) as never;
+      handler: async ({ params, query, reply }) => {
+        const avatar = await profiles.avatar(params.id);
+        // Only a URL naming this exact picture may be cached for good.
+        const cache =
+          query.v === avatar.version
+            ? 'public, max-age=31536000, immutable'
+            : 'public, max-age=0, must-revalidate';
+        return reply.type('image/webp').header('cache-control', cache).send(avatar.bytes) as never;
       },
     }),
   ];

@@ -7,7 +7,7 @@ import {
   type Visibility,
 } from '@carillon/protocol/profiles';
 import type { Clock } from '../../platform/clock';
-import { notFound } from '../../platform/errors';
+import { AppError, notFound } from '../../platform/errors';
 import type { FileStore } from '../../platform/files/file-store';
 import { processAvatar } from './avatar';
 import { canSee, relationOf, type ContactsDirectory } from './profiles.policy';
@@ -26,10 +26,13 @@ function visibilityOf(row: ProfileRow): Record<OptionalProfileField, Visibility>
   return { ...defaultVisibility, ...(JSON.parse(row.visibility) as object) };
 }
 
+/** A short version tag of an avatar file, taken from its content hash. */
+const avatarVersion = (hash: string) => hash.slice(0, 12);
+
 function avatarUrl(row: ProfileRow): string | null {
-  // The hash in the URL lets clients cache forever and still see a new picture.
+  // The version in the URL lets clients cache forever and still see a new picture.
   return row.avatar_hash
-    ? `/api/users/${row.user_id}/avatar?v=${row.avatar_hash.slice(0, 12)}`
+    ? `/api/users/${row.user_id}/avatar?v=${avatarVersion(row.avatar_hash)}`
     : null;
 }
 
@@ -65,7 +68,12 @@ export class ProfilesService {
 
   async update(userId: string, body: UpdateProfileBody): Promise<OwnProfile> {
     const row = await this.load(userId);
-    const changes: ProfileChanges = { updated_at: this.clock.now() };
+    const now = this.clock.now();
+    if (body.birthday && body.birthday > new Date(now).toISOString().slice(0, 10))
+      throw new AppError('validation_failed', 'A birthday cannot be in the future.', {
+        issues: [{ path: 'body.birthday', message: 'in the future' }],
+      });
+    const changes: ProfileChanges = { updated_at: now };
     if (body.nickname !== undefined) changes.nickname = body.nickname;
     for (const field of optionalProfileFields) {
       const value = body[field];
@@ -110,12 +118,12 @@ export class ProfilesService {
     await this.releaseAvatar(row.avatar_hash);
   }
 
-  /** The avatar bytes; avatars are always public (ACC-3). */
-  async avatar(userId: string): Promise<Buffer> {
+  /** The avatar bytes and version; avatars are always public (ACC-3). */
+  async avatar(userId: string): Promise<{ bytes: Buffer; version: string }> {
     const row = await this.load(userId);
     const bytes = row.avatar_hash ? await this.files.get(row.avatar_hash) : undefined;
-    if (!bytes) throw notFound('Avatar');
-    return bytes;
+    if (!bytes || !row.avatar_hash) throw notFound('Avatar');
+    return { bytes, version: avatarVersion(row.avatar_hash) };
   }
 
   private async releaseAvatar(hash: string): Promise<void> {

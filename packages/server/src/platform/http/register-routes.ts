@@ -28,16 +28,31 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z
   });
 }
 
+type Actor = { user?: UserActor | undefined; operator?: OperatorActor };
+
+async function authenticate(
+  mode: RouteDefinition['auth'],
+  request: FastifyRequest,
+  auth: Authenticators,
+): Promise<Actor> {
+  if (mode === 'user') return { user: await required(auth.user(request)) };
+  if (mode === 'optional') return { user: await auth.user(request) };
+  if (mode === 'operator') return { operator: await required(auth.operator(request)) };
+  return {};
+}
+
 /**
  * Mounts route definitions on Fastify as a visible pipeline:
- * rate limit (plugin) → authenticate → validate → handler → status.
- * Also answers 405 for a known path with the wrong method.
+ * rate limit (plugin) → authenticate → read and validate the body → handler → status.
+ * Authentication runs before the body is read, so an anonymous caller cannot
+ * make the server buffer an upload. Also answers 405 for a known path with the wrong method.
  */
 export function registerRoutes(
   app: FastifyInstance,
   routes: RouteDefinition[],
   auth: Authenticators,
 ): void {
+  const actors = new WeakMap<FastifyRequest, Actor>();
   for (const def of routes) {
     app.route({
       method: def.method,
@@ -46,19 +61,18 @@ export function registerRoutes(
       config: def.rateLimit
         ? { rateLimit: { max: def.rateLimit.max, timeWindow: def.rateLimit.perMs } }
         : {},
+      // preParsing: after the rate limit (onRequest), before the body is read.
+      preParsing: async (request) => {
+        actors.set(request, await authenticate(def.auth, request, auth));
+      },
       handler: async (request, reply) => {
-        const actor =
-          def.auth === 'user'
-            ? { user: await required(auth.user(request)) }
-            : def.auth === 'optional'
-              ? { user: await auth.user(request) }
-              : def.auth === 'operator'
-                ? { operator: await required(auth.operator(request)) }
-                : {};
+        const actor = actors.get(request) ?? {};
         let body: unknown = undefined;
         if (def.body === 'binary') {
-          if (!Buffer.isBuffer(request.body) || request.body.length === 0)
+          if (!Buffer.isBuffer(request.body))
             throw new AppError('unsupported_media_type', 'Send the file as the raw request body.');
+          if (request.body.length === 0)
+            throw new AppError('validation_failed', 'The request body is empty.');
           body = request.body;
         } else if (def.body) body = parse(def.body, request.body, 'body');
         const params = def.params ? parse(def.params, request.params, 'params') : undefined;
