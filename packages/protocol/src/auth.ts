@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeviceInfo, Id, Password, Timestamp } from './common';
+import { PolicyStatus } from './privacy';
 
 /** Phone numbers are accepted as typed and normalized to E.164 by the server. */
 export const PhoneInput = z.string().trim().min(3).max(32);
@@ -7,7 +8,7 @@ export const EmailInput = z.email().max(254).toLowerCase();
 
 /** Where a one-time code goes: exactly one of phone or e-mail. */
 
-export const CodePurpose = z.enum(['register', 'reset_password', 'unfreeze']);
+export const CodePurpose = z.enum(['register', 'reset_password', 'unfreeze', 'rights_request']);
 export type CodePurpose = z.infer<typeof CodePurpose>;
 
 export const RequestCodeBody = z
@@ -45,6 +46,18 @@ export const RegisterBody = z
     password: Password,
     nickname: z.string().trim().min(1).max(40),
     device: DeviceInfo,
+    acceptPolicyVersion: z
+      .number()
+      .int()
+      .positive()
+      .describe(
+        'The current privacy-policy version (GET /api/policies), which the person accepts.',
+      ),
+    birthYear: z
+      .number()
+      .int()
+      .min(1900)
+      .describe("Checked against the edition's age rule, then forgotten; never stored."),
   })
   .strict()
   .refine(exactlyOneIdentity, identityMessage);
@@ -90,11 +103,19 @@ export const Account = z.object({
   email: z.string().nullable(),
   createdAt: Timestamp,
   passwordChangedAt: Timestamp,
+  /** The policy notice flag: show the badge and pop-up when `reconsentRequired` (PRIV-3). */
+  policy: PolicyStatus,
 });
 
 export const SecurityNotice = z.object({
   id: Id,
-  kind: z.enum(['new_device', 'password_changed', 'account_frozen', 'account_unfrozen']),
+  kind: z.enum([
+    'new_device',
+    'password_changed',
+    'account_frozen',
+    'account_unfrozen',
+    'cancellation_withdrawn',
+  ]),
   detail: z.record(z.string(), z.string()),
   createdAt: Timestamp,
 });

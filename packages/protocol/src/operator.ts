@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AccessPurpose } from './audit';
 import { Id, Password, Timestamp } from './common';
 
 export const OperatorLoginBody = z
@@ -24,5 +25,7 @@ export type OutboxEntry = z.infer<typeof OutboxEntry>;
 
 export const OutboxQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** Reading the outbox reads people's phone numbers and e-mails, so each read states why. */
+  purpose: AccessPurpose,
 });
 export const OutboxList = z.object({ entries: z.array(OutboxEntry) });

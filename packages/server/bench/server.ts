@@ -7,7 +7,8 @@ import { buildApp } from '../src/app';
 import { parseConfig } from '../src/config';
 import { ManualClock, systemClock } from '../src/platform/clock';
 import type { DatabaseHandle } from '../src/platform/db/database';
-import { openMigratedDatabase } from '../src/runtime';
+import type { OpenKeyVault } from '../src/privacy/vault/sql-key-vault';
+import { openMigratedDatabase, openVault } from '../src/runtime';
 
 /** A server listening on a loopback port, and how to stop it. */
 export interface RunningServer {
@@ -22,6 +23,8 @@ export interface CarillonServer extends RunningServer {
 }
 
 const BENCH_SECRET = 'carillon-bench-secret-carillon-bench-secret';
+/** Fixed, like the secret, so a reused PostgreSQL vault opens again on the next run. */
+const BENCH_MASTER_KEY = Buffer.alloc(32, 'carillon-bench').toString('base64');
 const HOUR = 3_600_000;
 
 async function listenOnLoopback(app: FastifyInstance): Promise<number> {
@@ -52,17 +55,22 @@ export async function startCarillon(): Promise<CarillonServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'carillon-bench-'));
   const removeDataDir = () => rm(dataDir, { recursive: true, force: true });
   let database: DatabaseHandle | undefined;
+  let vault: OpenKeyVault | undefined;
   try {
     const config = parseConfig({
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       AUTH_RATE_LIMIT_PER_MINUTE: '100000',
       DATABASE_URL: process.env.DATABASE_URL,
+      VAULT_DATABASE_URL: process.env.VAULT_DATABASE_URL,
+      MASTER_KEY: BENCH_MASTER_KEY,
     });
     database = await openMigratedDatabase(config);
+    vault = await openVault(config);
     const clock = new ManualClock(await clockStart(database));
-    const app = await buildApp({ config, database, secret: BENCH_SECRET, clock });
+    const app = await buildApp({ config, database, vault, secret: BENCH_SECRET, clock });
     const opened = database;
+    const openedVault = vault;
     return {
       port: await listenOnLoopback(app),
       database: opened,
@@ -70,11 +78,13 @@ export async function startCarillon(): Promise<CarillonServer> {
       async close() {
         await app.close();
         await opened.close();
+        await openedVault.close();
         await removeDataDir();
       },
     };
   } catch (error) {
     await database?.close();
+    await vault?.close();
     await removeDataDir();
     throw error;
   }

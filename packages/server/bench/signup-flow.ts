@@ -7,6 +7,8 @@ const HOUR = 3_600_000;
 const ACCOUNTS_PER_CLOCK_HOUR = 15;
 const PASSWORD = 'quiet bells over the harbour';
 const device = { name: 'Bench client', platform: 'api' } as const;
+/** An adult accepting the policy version a fresh server publishes. */
+const signUpTerms = { acceptPolicyVersion: 1, birthYear: 1990 } as const;
 
 /**
  * Hands out distinct Singapore mobile numbers (+6591 and six digits) from a
@@ -53,7 +55,7 @@ export async function registerAndLogIn(
   const code = await codeFromOutbox(server, phone);
   await expectStatus(
     client.request('POST', '/api/auth/register', {
-      json: { phone, code, password: PASSWORD, nickname: `Bench ${index}`, device },
+      json: { phone, code, password: PASSWORD, nickname: `Bench ${index}`, device, ...signUpTerms },
     }),
     201,
     'register',

@@ -33,11 +33,34 @@ import type { RouteDefinition } from './platform/http/route';
 import { uuidV7Generator, type IdGenerator } from './platform/ids';
 import { createLogger } from './platform/logger';
 import { secretsFrom } from './platform/secrets';
+import { checkpointSigner, loadAuditSigningKey } from './privacy/audit/audit-signing';
+import { AuditRepository } from './privacy/audit/audit.repository';
+import { auditRoutes } from './privacy/audit/audit.routes';
+import { AuditService } from './privacy/audit/audit.service';
+import { buildConsentCore } from './privacy/consent/consent-core';
+import { honouringGpc } from './privacy/consent/gpc';
 import { editions } from './privacy/editions';
+import { createDataEngines, type BuiltDataEngines } from './privacy/engines/data-engines';
+import { subjectLookups } from './privacy/engines/table-walk';
+import { buildManifestRegistry } from './privacy/manifests';
+import {
+  consentWithdrawal,
+  createAccountCancellations,
+  createErasureJobs,
+  rightsCenterRoutes,
+} from './privacy/rights/rights.module';
+import type { KeyVault } from './privacy/vault/key-vault';
 import { outboxMail, smtpMail, type MailProvider } from './providers/mail';
 import { OutboxRepository } from './providers/outbox.repository';
 import { httpSms, outboxSms, type SmsProvider } from './providers/sms';
 import { landingPage } from './features/system/landing-page';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The manifest-walking data engines (PRIV-5, PRIV-8), for the rights center and main.ts. */
+    dataEngines: BuiltDataEngines;
+  }
+}
 
 export const VERSION = '0.1.0';
 const JSON_BODY_LIMIT = 64 * 1024;
@@ -46,6 +69,8 @@ const JSON_BODY_LIMIT = 64 * 1024;
 export interface AppDependencies {
   config: Config;
   database: DatabaseHandle;
+  /** Per-subject keys for sensitive and erasable values; lives outside `database`. */
+  vault: KeyVault;
   secret: string;
   clock?: Clock;
   ids?: IdGenerator;
@@ -80,26 +105,79 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   const logger = createLogger(config.logLevel, deps.logStream);
   const notices = new SecurityNoticesRepository(db);
+  const audit = new AuditService(
+    new AuditRepository(db),
+    checkpointSigner(loadAuditSigningKey(config.auditSigningKey, config.dataDir)),
+    secrets,
+    clock,
+    ids,
+  );
+  const accountsRepository = new AccountsRepository(db);
   const sessions = new SessionsService(new SessionsRepository(db), notices, secrets, clock, ids);
   const codes = new CodesService(new CodesRepository(db), sms, mailer, secrets, clock, ids, (err) =>
     logger.warn({ err }, 'a one-time code could not be delivered'),
   );
+  const consentCore = await buildConsentCore(
+    db,
+    {
+      edition,
+      controller: config.controller,
+      publicUrl: config.publicUrl,
+      receiptSigningKey: config.receiptSigningKey,
+      dataDir: config.dataDir,
+    },
+    clock,
+    ids,
+    audit,
+  );
+  const cancellations = createAccountCancellations({
+    db,
+    sessions,
+    audit,
+    clock,
+    coolingOffDays: config.cancellationCoolingOffDays,
+  });
   const accounts = new AccountsService(
-    new AccountsRepository(db),
+    accountsRepository,
     notices,
     codes,
     sessions,
     edition,
     clock,
     ids,
+    consentCore.signUp,
+    audit,
+    cancellations,
   );
+  const files = localFileStore(path.join(config.dataDir, 'files'));
+  const dataEngines = createDataEngines({
+    database,
+    registry: buildManifestRegistry(),
+    lookups: subjectLookups(db, (id) => audit.pseudonym(id)),
+    vault: deps.vault,
+    files,
+    clock,
+    ids,
+    edition,
+    audit,
+  });
   const profiles = new ProfilesService(
     new ProfilesRepository(db),
-    localFileStore(path.join(config.dataDir, 'files')),
+    files,
     noContactsYet,
+    deps.vault,
     clock,
+    dataEngines,
   );
-  const operators = new OperatorsService(new OperatorsRepository(db), outbox, secrets, clock, ids);
+  const operators = new OperatorsService(
+    new OperatorsRepository(db),
+    outbox,
+    accountsRepository,
+    audit,
+    secrets,
+    clock,
+    ids,
+  );
   await operators.bootstrap(config.operator);
 
   const app = Fastify({
@@ -109,6 +187,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     return503OnClosing: true,
   });
   installErrorHandler(app);
+  app.decorate('dataEngines', dataEngines);
+  app.decorate(
+    'erasureJobs',
+    createErasureJobs({ db, sessions, engines: dataEngines, audit, clock }),
+  );
   await app.register(fastifyCookie);
   const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false }) : undefined;
   await app.register(fastifyRateLimit, {
@@ -143,9 +226,29 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     ...sessionsRoutes(sessions),
     ...profilesRoutes(profiles),
     ...operatorsRoutes(operators, { cookieSecure, authLimit }),
+    ...auditRoutes(audit),
+    ...consentCore.routes,
+    ...rightsCenterRoutes({
+      db,
+      cancellations,
+      engines: dataEngines,
+      accounts: accountsRepository,
+      codes,
+      profiles,
+      consents: consentWithdrawal(consentCore.consents, edition),
+      registry: buildManifestRegistry(),
+      audit,
+      vault: deps.vault,
+      edition,
+      clock,
+      ids,
+      authLimit,
+      reportFailure: (err) => logger.warn({ err }, 'a rights request failed automatic handling'),
+    }),
   ];
   registerRoutes(app, routes, {
-    user: userAuthenticator(sessions),
+    // Sec-GPC: 1 on a signed-in request withdraws opt-out grants (privacy/consent/gpc.ts).
+    user: honouringGpc(userAuthenticator(sessions), consentCore.consents),
     operator: operatorAuthenticator(operators),
   });
   app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(landingPage));

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { MASTER_KEY_PATTERN } from './privacy/vault/master-key';
+import { isEd25519PrivateKey } from './privacy/audit/audit-signing';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const optionalUrl = (protocols: string[]) =>
@@ -20,11 +22,17 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('localhost'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+  VAULT_DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+  MASTER_KEY: z.string().regex(MASTER_KEY_PATTERN, 'must be the base64 of 32 bytes').optional(),
   REDIS_URL: optionalUrl(['redis:', 'rediss:']),
   NATS_URL: optionalUrl(['nats:', 'tls:']),
   EDITION: z.enum(['international', 'cn']).default('international'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SERVER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUDIT_SIGNING_KEY: z
+    .string()
+    .refine(isEd25519PrivateKey, 'must be an Ed25519 private key, PEM or base64 PKCS#8')
+    .optional(),
   COOKIE_SECURE: flag,
   TRUST_PROXY: flag,
   OPERATOR_USERNAME: z.string().min(1).max(64).optional(),
@@ -35,7 +43,17 @@ const EnvSchema = z.object({
   MAIL_PROVIDER: z.enum(['outbox', 'smtp']).default('outbox'),
   SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
   MAIL_FROM: z.string().default('Carillon <no-reply@localhost>'),
+  PUBLIC_URL: optionalUrl(['http:', 'https:']),
+  CONTROLLER_NAME: z.string().trim().min(1).max(200).optional(),
+  CONTROLLER_EMAIL: z.email().optional(),
+  CONTROLLER_PHONE: z.string().trim().max(40).default(''),
+  CONTROLLER_ADDRESS: z.string().trim().max(400).default(''),
+  RECEIPT_SIGNING_KEY: z
+    .string()
+    .refine(isEd25519PrivateKey, 'must be an Ed25519 private key, PEM or base64 PKCS#8')
+    .optional(),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  CANCELLATION_COOLING_OFF_DAYS: z.coerce.number().int().min(0).max(90).default(7),
 });
 
 /** Rules that tie variables together; checked even when single values are wrong. */
@@ -47,6 +65,13 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
     problems.push('SMTP_URL: required when MAIL_PROVIDER=smtp');
   if ((env.OPERATOR_USERNAME === undefined) !== (env.OPERATOR_PASSWORD === undefined))
     problems.push('OPERATOR_PASSWORD: OPERATOR_USERNAME and OPERATOR_PASSWORD go together');
+  // Subject keys must never sit in the main database or its backups (ADR 0005).
+  if (env.DATABASE_URL && !env.VAULT_DATABASE_URL)
+    problems.push('VAULT_DATABASE_URL: required when DATABASE_URL is set (keys live apart)');
+  if (env.VAULT_DATABASE_URL && env.VAULT_DATABASE_URL === env.DATABASE_URL)
+    problems.push('VAULT_DATABASE_URL: must name another database than DATABASE_URL');
+  if (env.VAULT_DATABASE_URL && !env.MASTER_KEY)
+    problems.push('MASTER_KEY: required with VAULT_DATABASE_URL (every node needs the same one)');
   return problems;
 }
 
@@ -56,17 +81,31 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL for the key vault; undefined: DATA_DIR/vault.sqlite. */
+  vaultDatabaseUrl: string | undefined;
+  /** Base64 of the 32-byte master key; undefined: DATA_DIR/master.key. */
+  masterKey: string | undefined;
   redisUrl: string | undefined;
   natsUrl: string | undefined;
   edition: 'international' | 'cn';
   logLevel: string;
   serverSecret: string | undefined;
+  /** Ed25519 key signing audit checkpoints; undefined: DATA_DIR/audit-signing-key.pem. */
+  auditSigningKey: string | undefined;
   cookieSecure: boolean;
   trustProxy: boolean;
   operator: { username: string; password: string } | undefined;
   sms: { provider: 'outbox' } | { provider: 'http'; url: string; token: string | undefined };
   mail: { from: string } & ({ provider: 'outbox' } | { provider: 'smtp'; url: string });
+  /** Where people reach this server; receipts link to policies under it. */
+  publicUrl: string;
+  /** The organization running the deployment: the personal-data controller policies name. */
+  controller: { name: string | undefined; email: string; phone: string; address: string };
+  /** Ed25519 key signing consent receipts; undefined: DATA_DIR/receipt-signing-key.pem. */
+  receiptSigningKey: string | undefined;
   authRateLimitPerMinute: number;
+  /** Days during which signing in withdraws an account cancellation (ACC-8). */
+  cancellationCoolingOffDays: number;
 }
 
 /** Thrown when the environment cannot be turned into a Config. */
@@ -93,11 +132,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    vaultDatabaseUrl: e.VAULT_DATABASE_URL,
+    masterKey: e.MASTER_KEY,
     redisUrl: e.REDIS_URL,
     natsUrl: e.NATS_URL,
     edition: e.EDITION,
     logLevel: e.LOG_LEVEL,
     serverSecret: e.SERVER_SECRET,
+    auditSigningKey: e.AUDIT_SIGNING_KEY,
     cookieSecure: e.COOKIE_SECURE ?? false,
     trustProxy: e.TRUST_PROXY ?? false,
     operator:
@@ -112,6 +154,15 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       e.MAIL_PROVIDER === 'smtp'
         ? { provider: 'smtp', url: e.SMTP_URL!, from: e.MAIL_FROM }
         : { provider: 'outbox', from: e.MAIL_FROM },
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    controller: {
+      name: e.CONTROLLER_NAME,
+      email: e.CONTROLLER_EMAIL ?? '',
+      phone: e.CONTROLLER_PHONE,
+      address: e.CONTROLLER_ADDRESS,
+    },
+    receiptSigningKey: e.RECEIPT_SIGNING_KEY,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
+    cancellationCoolingOffDays: e.CANCELLATION_COOLING_OFF_DAYS,
   };
 }

@@ -1,17 +1,31 @@
 import { buildApp } from './app';
-import { configOrExit, openMigratedDatabase, serverSecret } from './runtime';
+import { startErasureWorker } from './privacy/rights/erasure-worker';
+import { configOrExit, openMigratedDatabase, openVault, serverSecret } from './runtime';
 
 const config = configOrExit();
 const database = await openMigratedDatabase(config);
-const app = await buildApp({ config, database, secret: serverSecret(config) });
+const vault = await openVault(config);
+const app = await buildApp({ config, database, vault, secret: serverSecret(config) });
+// Every node runs retention hourly; its deletes are idempotent, so overlapping runs do no harm.
+const RETENTION_EVERY_MS = 60 * 60 * 1000;
+const stopRetention = app.dataEngines.retention.schedule(RETENTION_EVERY_MS, (err) =>
+  app.log.error({ err }, 'a retention run failed'),
+);
+// Cancelled accounts are erased once their cooling-off period ends (ACC-8); jobs are leased per node.
+const erasureWorker = startErasureWorker(app.erasureJobs, {
+  onError: (err) => app.log.error({ err }, 'an account erasure failed; it is retried later'),
+});
 
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   app.log.info({ signal }, 'shutting down');
+  await stopRetention();
+  await erasureWorker.stop();
   await app.close();
   await database.close();
+  await vault.close();
   process.exit(0);
 }
 process.on('SIGINT', () => void stop('SIGINT'));

@@ -3,6 +3,8 @@ import { ConfigError, parseConfig, type Config } from './config';
 import { openDatabase, type DatabaseHandle } from './platform/db/database';
 import { migrateToLatest } from './platform/db/migrations';
 import { loadServerSecret } from './platform/secrets';
+import { loadMasterKey } from './privacy/vault/master-key';
+import { openKeyVault, type OpenKeyVault } from './privacy/vault/sql-key-vault';
 
 /** Reads the configuration or stops the process with exit code 2 and every problem listed. */
 export function configOrExit(env: NodeJS.ProcessEnv = process.env): Config {
@@ -24,6 +26,19 @@ export async function openMigratedDatabase(config: Config): Promise<DatabaseHand
   );
   await migrateToLatest(handle);
   return handle;
+}
+
+/**
+ * Opens the key vault next to the database: DATA_DIR/vault.sqlite, or
+ * VAULT_DATABASE_URL in a cluster. Never inside the main database (ADR 0005).
+ */
+export function openVault(config: Config): Promise<OpenKeyVault> {
+  return openKeyVault(
+    config.vaultDatabaseUrl
+      ? { dialect: 'postgres', url: config.vaultDatabaseUrl }
+      : { dialect: 'sqlite', file: path.join(config.dataDir, 'vault.sqlite') },
+    loadMasterKey(config.masterKey, config.dataDir),
+  );
 }
 
 /** The server secret: configured, or created once in the data directory. */

@@ -3,8 +3,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { openDatabase, type DatabaseHandle, type Dialect } from '../src/platform/db/database';
+import {
+  openDatabase,
+  type DatabaseHandle,
+  type DatabaseTarget,
+  type Dialect,
+} from '../src/platform/db/database';
 import { migrateToLatest } from '../src/platform/db/migrations';
+import { loadMasterKey } from '../src/privacy/vault/master-key';
+import {
+  openKeyVault,
+  type KeyVaultOptions,
+  type OpenKeyVault,
+} from '../src/privacy/vault/sql-key-vault';
 
 /** The PostgreSQL every test run uses; each test gets its own schema in it. */
 export const TEST_DATABASE_URL =
@@ -16,22 +27,29 @@ let reachable: Promise<boolean> | undefined;
 
 /** Whether the test PostgreSQL answers; asked once per process. */
 export function postgresReachable(): Promise<boolean> {
+  // A loaded machine can be slow to accept a connection; ask three times
+  // before calling it absent, so a busy server never silently skips tests.
   reachable ??= (async () => {
-    const client = new pg.Client({
-      connectionString: TEST_DATABASE_URL,
-      connectionTimeoutMillis: 3000,
-    });
-    try {
-      await client.connect();
-      await client.query('select 1');
-      return true;
-    } catch {
-      return false;
-    } finally {
-      await client.end().catch(() => undefined);
-    }
+    for (let attempt = 0; attempt < 3; attempt++) if (await answers()) return true;
+    return false;
   })();
   return reachable;
+}
+
+async function answers(): Promise<boolean> {
+  const client = new pg.Client({
+    connectionString: TEST_DATABASE_URL,
+    connectionTimeoutMillis: 10_000,
+  });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /**
@@ -50,6 +68,11 @@ export interface TestDatabase extends DatabaseHandle {
   /** Closes the connection and removes every trace of the database. */
   drop(): Promise<void>;
   dataDir: string;
+  /**
+   * Where this test's key vault lives, apart from the database as in
+   * production: DATA_DIR/vault.sqlite, or a PostgreSQL schema of its own.
+   */
+  vaultTarget: DatabaseTarget;
 }
 
 /** Opens a private, empty database of the given dialect; `migrate: false` leaves it bare. */
@@ -59,21 +82,30 @@ export async function createTestDatabase(
 ): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'carillon-test-'));
   let handle: DatabaseHandle;
+  let vaultTarget: DatabaseTarget;
   let cleanup: () => Promise<void>;
   if (dialect === 'sqlite') {
     handle = openDatabase({ dialect: 'sqlite', file: path.join(dataDir, 'carillon.sqlite') });
+    vaultTarget = { dialect: 'sqlite', file: path.join(dataDir, 'vault.sqlite') };
     cleanup = async () => undefined;
   } else {
-    const schema = `t_${randomBytes(6).toString('hex')}`;
+    // Under scripts/run-tests.mjs schemas carry the run's id and are dropped once,
+    // after every file: a DROP SCHEMA while another file's migrator scans the
+    // catalog makes that scan fail.
+    const run = process.env.CARILLON_TEST_RUN;
+    const suffix = `${run ? `${run}_` : ''}${randomBytes(6).toString('hex')}`;
+    const schemas = [`t_${suffix}`, `v_${suffix}`];
     const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await admin.connect();
-    await admin.query(`create schema ${schema}`);
+    for (const schema of schemas) await admin.query(`create schema ${schema}`);
     await admin.end();
-    handle = openDatabase({ dialect: 'postgres', url: TEST_DATABASE_URL, schema });
+    handle = openDatabase({ dialect: 'postgres', url: TEST_DATABASE_URL, schema: schemas[0] });
+    vaultTarget = { dialect: 'postgres', url: TEST_DATABASE_URL, schema: schemas[1] };
     cleanup = async () => {
+      if (run) return;
       const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await client.connect();
-      await client.query(`drop schema ${schema} cascade`);
+      for (const schema of schemas) await client.query(`drop schema ${schema} cascade`);
       await client.end();
     };
   }
@@ -83,10 +115,42 @@ export async function createTestDatabase(
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    if (options.migrate !== false) await migrateToLatest(handle);
+    if (options.migrate !== false) await retryingSchemaRace(() => migrateToLatest(handle));
   } catch (error) {
     await drop();
     throw error;
   }
-  return { ...handle, dataDir, drop };
+  return { ...handle, dataDir, vaultTarget, drop };
+}
+
+/**
+ * Opens the test database's key vault with the master key generated into its
+ * data directory; call again after closing to see what survives a restart.
+ */
+export function openTestVault(
+  db: TestDatabase,
+  options: KeyVaultOptions = {},
+): Promise<OpenKeyVault> {
+  const master = loadMasterKey(undefined, db.dataDir);
+  return retryingSchemaRace(() => openKeyVault(db.vaultTarget, master, options));
+}
+
+/** PostgreSQL's "schema does not exist" and "relation does not exist". */
+const DROPPED_UNDERFOOT = new Set(['3F000', '42P01']);
+
+/**
+ * Kysely's migrator lists the tables of every schema before migrating; when
+ * another test drops its schema during that catalog query, the query fails
+ * with 3F000 or 42P01. Only tests drop schemas beside a running server, so
+ * the retry lives here rather than in the migrators.
+ */
+export async function retryingSchemaRace<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const code = (error as { cause?: { code?: unknown } }).cause?.code;
+      if (!DROPPED_UNDERFOOT.has(code as string) || tries >= 5) throw error;
+    }
+  }
 }

@@ -11,6 +11,16 @@ export function newPhone(): string {
 export const strongPassword = 'correct horse battery staple';
 export const device = { name: 'Test laptop', platform: 'web' } as const;
 
+/** Sign-up terms of an adult accepting policy version 1, the version a fresh server publishes. */
+export const signUpTerms = { acceptPolicyVersion: 1, birthYear: 1990 } as const;
+
+/** The policy version a server currently asks people to accept. */
+export async function currentPolicyVersion(t: TestApp): Promise<number> {
+  const response = await t.request({ method: 'GET', url: '/api/policies' });
+  if (response.statusCode !== 200) throw new Error(`no policy: ${response.body}`);
+  return (response.json() as { currentVersion: number }).currentVersion;
+}
+
 /** The newest code the outbox holds for a destination, read as an operator would. */
 export async function latestCode(t: TestApp, destination?: string): Promise<string> {
   let query = t.db.db.selectFrom('outbox').select('body');
@@ -62,7 +72,7 @@ export async function requestCode(
 /** Registers a new account through the API; returns its grant and identity. */
 export async function registerUser(
   t: TestApp,
-  overrides: { phone?: string; password?: string; nickname?: string } = {},
+  overrides: { phone?: string; password?: string; nickname?: string; birthYear?: number } = {},
 ): Promise<SessionGrant & { phone: string; password: string }> {
   const phone = overrides.phone ?? newPhone();
   const password = overrides.password ?? strongPassword;
@@ -70,7 +80,15 @@ export async function registerUser(
   const response = await t.request({
     method: 'POST',
     url: '/api/auth/register',
-    payload: { phone, code, password, nickname: overrides.nickname ?? 'Mei', device },
+    payload: {
+      phone,
+      code,
+      password,
+      nickname: overrides.nickname ?? 'Mei',
+      device,
+      acceptPolicyVersion: await currentPolicyVersion(t),
+      birthYear: overrides.birthYear ?? signUpTerms.birthYear,
+    },
   });
   if (response.statusCode !== 201) throw new Error(`registration failed: ${response.body}`);
   return { ...(response.json() as SessionGrant), phone, password };

@@ -5,7 +5,14 @@ import type { Dialect } from '../src/platform/db/database';
 import { buildApp, type AppDependencies } from '../src/app';
 import { parseConfig, type Config } from '../src/config';
 import { ManualClock } from '../src/platform/clock';
-import { createTestDatabase, dialects, unavailableReason, type TestDatabase } from './databases';
+import type { OpenKeyVault } from '../src/privacy/vault/sql-key-vault';
+import {
+  createTestDatabase,
+  dialects,
+  openTestVault,
+  unavailableReason,
+  type TestDatabase,
+} from './databases';
 
 /**
  * Declares a suite once per dialect. Each suite gets a fresh database, so
@@ -28,6 +35,8 @@ export function describeEachDialect(name: string, body: (dialect: Dialect) => vo
 export interface TestApp {
   app: FastifyInstance;
   db: TestDatabase;
+  /** The app's key vault, in the test's data directory or vault schema. */
+  vault: OpenKeyVault;
   clock: ManualClock;
   config: Config;
   /** Every log line the server wrote, parsed. */
@@ -44,6 +53,7 @@ export async function startTestApp(
   const db = await createTestDatabase(dialect);
   const config = parseConfig({ DATA_DIR: db.dataDir, LOG_LEVEL: 'info', ...options.env });
   const clock = new ManualClock(Date.UTC(2026, 10, 25, 9));
+  const vault = await openTestVault(db, { clock });
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk, _encoding, done) {
@@ -54,6 +64,7 @@ export async function startTestApp(
   const app = await buildApp({
     config,
     database: db,
+    vault,
     secret: 'test-secret-test-secret-test-secret!',
     clock,
     logStream,
@@ -63,12 +74,14 @@ export async function startTestApp(
   return {
     app,
     db,
+    vault,
     clock,
     config,
     logs,
     request: (o) => app.inject(o),
     async close() {
       await app.close();
+      await vault.close();
       await db.drop();
     },
   };

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { describeEachDialect, useTestApp } from '../../test/harness';
-import { bearer, device, latestCode, newPhone, strongPassword } from '../../test/factories';
+import {
+  bearer,
+  device,
+  latestCode,
+  newPhone,
+  signUpTerms,
+  strongPassword,
+} from '../../test/factories';
 
 describeEachDialect('logs keep secrets out', (dialect) => {
   const t = useTestApp(dialect, { env: { LOG_LEVEL: 'trace' } });
@@ -17,7 +24,7 @@ describeEachDialect('logs keep secrets out', (dialect) => {
     const registered = await t().request({
       method: 'POST',
       url: '/api/auth/register',
-      payload: { phone, code, password: strongPassword, nickname: 'Mei', device },
+      payload: { phone, code, password: strongPassword, nickname: 'Mei', device, ...signUpTerms },
     });
     const { token, csrfToken } = registered.json();
     await t().request({ method: 'GET', url: '/api/account', headers: bearer(token) });

@@ -3,12 +3,20 @@ import { checkKey, type Taxonomy } from './fideslang';
 /** Why the law lets us hold a piece of data (GDPR Art. 6 bases we use). */
 export type LegalBasis = 'contract' | 'consent' | 'legal_obligation' | 'legitimate_interest';
 
-/** How erasure treats a column: remove the row, overwrite the value, or destroy its key. */
-export type ErasureMethod = 'delete' | 'anonymize' | 'shred';
+/**
+ * How erasure treats a column: remove the row, overwrite the value, or destroy its key.
+ * `keep_pseudonymous`: the value is a keyed pseudonym (HMAC of the user id) in a record
+ * that must stay intact, such as the hash-chained audit log; it is kept, and once the
+ * user id is erased nothing links the pseudonym to the person any more.
+ */
+export type ErasureMethod = 'delete' | 'anonymize' | 'shred' | 'keep_pseudonymous';
 
 /** How long rows of a table are kept. */
 export type Retention =
-  { kind: 'account_lifetime' } | { kind: 'days'; days: number; from: string; reason: string };
+  | { kind: 'account_lifetime' }
+  | { kind: 'days'; days: number; from: string; reason: string }
+  /** Kept for the life of the deployment: deleting rows would break a tamper-evident record. */
+  | { kind: 'indefinite'; reason: string };
 
 /** A column that holds personal information. */
 export interface PersonalColumn {
@@ -22,6 +30,16 @@ export interface PersonalColumn {
   erase: ErasureMethod;
   /** False for secrets the subject must not receive (a password hash). Default true. */
   exportable?: boolean;
+  /**
+   * The value names a content-addressed file in the file store (an avatar's
+   * hash): export includes the file, erasure deletes it once nobody uses it.
+   */
+  file?: boolean;
+  /**
+   * What a NOT NULL column holds once its value is erased and the row stays
+   * (a valid empty value, such as `{}` for JSON). Default `erased`, or 0.
+   */
+  erasedValue?: string | number;
 }
 
 /** A column that holds no personal information, with the reason in a word or two. */
@@ -36,7 +54,11 @@ export interface TableManifest {
   /** Column with the subject's user id; null when rows are found another way. */
   subjectColumn: string | null;
   /** For tables without a subject column: the personal column that identifies the subject. */
-  subjectLookup?: { column: string; by: 'phone_or_email' };
+  subjectLookup?: {
+    column: string;
+    /** `audit_pseudonym`: the column holds Secrets.hmac('audit-subject', user id). */
+    by: 'phone_or_email' | 'audit_pseudonym';
+  };
   /** `organization` records are controlled by the organization (ORG-4). */
   controller: 'personal' | 'organization';
   retention: Retention;

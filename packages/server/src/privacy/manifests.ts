@@ -4,8 +4,12 @@ import { profilesManifest } from '../features/profiles/profiles.data';
 import { sessionsManifest } from '../features/sessions/sessions.data';
 import { verificationManifest } from '../features/verification/codes.data';
 import { outboxManifest } from '../providers/outbox.data';
+import { auditManifest } from './audit/audit.data';
+import { consentManifest } from './consent/consent.data';
+import { enginesManifest } from './engines/engines.data';
 import { loadTaxonomy } from './fideslang';
 import { ManifestRegistry, type FeatureManifest } from './manifest';
+import { rightsManifest } from './rights/rights.data';
 import { systemManifest } from './system.data';
 
 /** Every feature's manifest. A new feature adds its own here. */
@@ -17,6 +21,10 @@ export const allManifests: FeatureManifest[] = [
   sessionsManifest,
   profilesManifest,
   operatorsManifest,
+  consentManifest,
+  auditManifest,
+  enginesManifest,
+  rightsManifest,
 ];
 
 /** The checked registry; building it fails on any unknown or deprecated taxonomy key. */

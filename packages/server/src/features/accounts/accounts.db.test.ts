@@ -8,6 +8,7 @@ import {
   newPhone,
   registerUser,
   requestCode,
+  signUpTerms,
   strongPassword,
 } from '../../../test/factories';
 
@@ -20,7 +21,7 @@ describeEachDialect('accounts: register and log in', (dialect) => {
     const registered = await t().request({
       method: 'POST',
       url: '/api/auth/register',
-      payload: { phone, code, password: strongPassword, nickname: 'Mei', device },
+      payload: { phone, code, password: strongPassword, nickname: 'Mei', device, ...signUpTerms },
     });
     assert.equal(registered.statusCode, 201);
     const grant = registered.json();
@@ -58,7 +59,14 @@ describeEachDialect('accounts: register and log in', (dialect) => {
     const response = await t().request({
       method: 'POST',
       url: '/api/auth/register',
-      payload: { phone: digits, code, password: strongPassword, nickname: 'Wei', device },
+      payload: {
+        phone: digits,
+        code,
+        password: strongPassword,
+        nickname: 'Wei',
+        device,
+        ...signUpTerms,
+      },
     });
     assert.equal(response.statusCode, 201);
     const me = await t().request({
@@ -81,6 +89,7 @@ describeEachDialect('accounts: register and log in', (dialect) => {
         password: strongPassword,
         nickname: 'Mei',
         device,
+        ...signUpTerms,
       },
     });
     assert.equal(response.statusCode, 201);
@@ -92,7 +101,7 @@ describeEachDialect('accounts: register and log in', (dialect) => {
     const response = await t().request({
       method: 'POST',
       url: '/api/auth/register',
-      payload: { phone, code, password: strongPassword, nickname: 'Again', device },
+      payload: { phone, code, password: strongPassword, nickname: 'Again', device, ...signUpTerms },
     });
     assert.equal(response.statusCode, 409);
     assert.equal(errorId(response), 'account_exists');
@@ -112,7 +121,14 @@ describeEachDialect('accounts: register and log in', (dialect) => {
       t().request({
         method: 'POST',
         url: '/api/auth/register',
-        payload: { phone, code: c, password: strongPassword, nickname: 'Mei', device },
+        payload: {
+          phone,
+          code: c,
+          password: strongPassword,
+          nickname: 'Mei',
+          device,
+          ...signUpTerms,
+        },
       });
     for (let i = 0; i < 5; i++) {
       const response = await attempt(wrong);
@@ -137,7 +153,7 @@ describeEachDialect('accounts: register and log in', (dialect) => {
     const expired = await t().request({
       method: 'POST',
       url: '/api/auth/register',
-      payload: { phone, code, password: strongPassword, nickname: 'Mei', device },
+      payload: { phone, code, password: strongPassword, nickname: 'Mei', device, ...signUpTerms },
     });
     assert.equal(errorId(expired), 'code_invalid');
   });
@@ -149,7 +165,7 @@ describeEachDialect('accounts: register and log in', (dialect) => {
       const response = await t().request({
         method: 'POST',
         url: '/api/auth/register',
-        payload: { phone, code, password, nickname: 'Mei', device },
+        payload: { phone, code, password, nickname: 'Mei', device, ...signUpTerms },
       });
       assert.equal(response.statusCode, 400, password);
       assert.equal(errorId(response), 'weak_password');
@@ -157,7 +173,7 @@ describeEachDialect('accounts: register and log in', (dialect) => {
     const ok = await t().request({
       method: 'POST',
       url: '/api/auth/register',
-      payload: { phone, code, password: strongPassword, nickname: 'Mei', device },
+      payload: { phone, code, password: strongPassword, nickname: 'Mei', device, ...signUpTerms },
     });
     assert.equal(ok.statusCode, 201);
   });

@@ -55,6 +55,22 @@ export class AccountsRepository {
     return this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  /** Which of these phone numbers and e-mail addresses belong to an account: contact → user id. */
+  async usersByContact(contacts: string[]): Promise<Map<string, string>> {
+    const owners = new Map<string, string>();
+    if (contacts.length === 0) return owners;
+    const wanted = new Set(contacts);
+    const rows = await this.db
+      .selectFrom('users')
+      .select(['id', 'phone', 'email'])
+      .where((eb) => eb.or([eb('phone', 'in', contacts), eb('email', 'in', contacts)]))
+      .execute();
+    for (const row of rows)
+      for (const contact of [row.phone, row.email])
+        if (contact !== null && wanted.has(contact)) owners.set(contact, row.id);
+    return owners;
+  }
+
   async setPassword(id: string, passwordHash: string, at: number): Promise<void> {
     await this.db
       .updateTable('users')

@@ -46,7 +46,14 @@ export function accountsRoutes(
       body: RegisterBody,
       response: SessionGrant,
       status: 201,
-      errors: ['code_invalid', 'weak_password', 'account_exists', 'too_many_attempts'],
+      errors: [
+        'code_invalid',
+        'weak_password',
+        'account_exists',
+        'too_many_attempts',
+        'conflict',
+        'age_restricted',
+      ],
       handler: async ({ body, request, reply }) => {
         const grant = await accounts.register(body, request.ip);
         setSessionCookies(reply, userCookies, grant, options.cookieSecure);

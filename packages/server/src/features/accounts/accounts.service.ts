@@ -8,7 +8,10 @@ import type { DeviceInfo } from '@carillon/protocol/common';
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import type { IdGenerator } from '../../platform/ids';
+import type { AuditDetail, AuditLog } from '../../privacy/audit/audit-log';
+import type { AccountPolicy } from '../../privacy/consent/sign-up.service';
 import type { EditionRules } from '../../privacy/editions';
+import type { CancellationGate } from '../../privacy/rights/cancellation.service';
 import type { AuthenticatedSession, SessionsService } from '../sessions/sessions.service';
 import type { CodesService } from '../verification/codes.service';
 import type { AccountsRepository, UserRow } from './accounts.repository';
@@ -29,6 +32,11 @@ export class AccountsService {
     private readonly edition: EditionRules,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    /** Policy acceptance and the age rule at sign-up; the notice flag (PRIV-1, PRIV-3, PRIV-10). */
+    private readonly policy: AccountPolicy,
+    private readonly audit: AuditLog,
+    /** Pending account cancellations (ACC-8); sign-in withdraws one in its cooling-off period. */
+    private readonly cancellations?: CancellationGate,
   ) {}
 
   private identify(input: IdentityInput, forSignUp: boolean): Identifier {
@@ -64,6 +72,8 @@ export class AccountsService {
   /** Creates an account from a verified phone number or e-mail and signs its first device in. */
   async register(body: RegisterBody, ip: string): Promise<SessionGrant> {
     const id = this.identify(body, true);
+    // Before the code is spent: a stale policy version or the age rule refuses here.
+    const terms = await this.policy.checkSignUp(body);
     checkPasswordStrength(body.password, [id.value]);
     await this.codes.redeem('register', id, body.code);
     const now = this.clock.now();
@@ -80,6 +90,7 @@ export class AccountsService {
       nickname: body.nickname,
       visibility: JSON.stringify(defaultVisibility),
     });
+    await this.policy.recordSignUp(user.id, terms, body.device.platform);
     return this.sessions.start(user.id, body.device, ip);
   }
 
@@ -94,9 +105,15 @@ export class AccountsService {
 
   async login(body: LoginBody, ip: string): Promise<SessionGrant> {
     const user = await this.verifyCredentials(body, body.password);
+    // A cancelled account whose cooling-off period is over is gone, whatever remains of it.
+    if (await this.cancellations?.isClosing(user.id))
+      throw new AppError('invalid_credentials', 'Wrong phone number, e-mail or password.');
     if (user.frozen_at !== null)
       throw new AppError('account_frozen', 'This account is frozen; unfreeze it to sign in.');
-    return this.sessions.start(user.id, body.device as DeviceInfo, ip);
+    const grant = await this.sessions.start(user.id, body.device as DeviceInfo, ip);
+    if (await this.cancellations?.withdrawOnSignIn(user.id))
+      await this.notify(user.id, 'cancellation_withdrawn', {});
+    return grant;
   }
 
   /** Sets a new password with a code and ends every session, since the old password may be known. */
@@ -113,6 +130,7 @@ export class AccountsService {
     );
     await this.sessions.endAll(user.id);
     await this.notify(user.id, 'password_changed', { how: 'reset' });
+    await this.recordOwn(user.id, 'password.changed', { how: 'reset' });
   }
 
   /** Changes the password and signs out every other device. */
@@ -128,6 +146,7 @@ export class AccountsService {
     await this.accounts.setPassword(user.id, await hashPassword(newPassword), this.clock.now());
     await this.sessions.endOthers(actor);
     await this.notify(user.id, 'password_changed', { how: 'change' });
+    await this.recordOwn(user.id, 'password.changed', { how: 'change' });
   }
 
   /** Freezes the account at its owner's request: every session ends, sign-in is refused. */
@@ -138,6 +157,7 @@ export class AccountsService {
     await this.accounts.setFrozen(user.id, this.clock.now());
     await this.sessions.endAll(user.id);
     await this.notify(user.id, 'account_frozen', {});
+    await this.recordOwn(user.id, 'account.frozen');
   }
 
   /** Unfreezes after identity is re-verified with both the password and a one-time code. */
@@ -147,6 +167,7 @@ export class AccountsService {
     if (user.frozen_at === null) return;
     await this.accounts.setFrozen(user.id, null);
     await this.notify(user.id, 'account_unfrozen', {});
+    await this.recordOwn(user.id, 'account.unfrozen');
   }
 
   async account(actor: AuthenticatedSession) {
@@ -157,6 +178,7 @@ export class AccountsService {
       email: user.email,
       createdAt: user.created_at,
       passwordChangedAt: user.password_changed_at,
+      policy: await this.policy.status(user.id),
     };
   }
 
@@ -174,6 +196,16 @@ export class AccountsService {
     const user = await this.accounts.findById(userId);
     if (!user) throw new AppError('unauthenticated', 'Sign in again.');
     return user;
+  }
+
+  /** Audits what the owner did to their own account; they see it in their access log. */
+  private recordOwn(userId: string, action: string, detail?: AuditDetail) {
+    return this.audit.record({
+      actor: { kind: 'user', id: userId },
+      subjectId: userId,
+      action,
+      ...(detail ? { detail } : {}),
+    });
   }
 
   private notify(userId: string, kind: NoticeKind, detail: Record<string, string>) {

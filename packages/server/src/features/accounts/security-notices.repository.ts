@@ -1,7 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema';
 
-export type NoticeKind = 'new_device' | 'password_changed' | 'account_frozen' | 'account_unfrozen';
+export type NoticeKind =
+  | 'new_device'
+  | 'password_changed'
+  | 'account_frozen'
+  | 'account_unfrozen'
+  | 'cancellation_withdrawn';
 
 export interface SecurityNotice {
   id: string;

@@ -32,7 +32,7 @@ describeEachDialect('operators and the outbox', (dialect) => {
     const token = await operatorToken();
     const outbox = await t().request({
       method: 'GET',
-      url: '/api/operator/outbox?limit=5',
+      url: '/api/operator/outbox?limit=5&purpose=relay%20a%20sign-up%20code',
       headers: bearer(token),
     });
     assert.equal(outbox.statusCode, 200);
@@ -68,7 +68,7 @@ describeEachDialect('operators and the outbox', (dialect) => {
     assert.equal(errorId(wrong), 'invalid_credentials');
     const bad = await t().request({
       method: 'GET',
-      url: '/api/operator/outbox?limit=0',
+      url: '/api/operator/outbox?limit=0&purpose=relay%20a%20sign-up%20code',
       headers: bearer(await operatorToken()),
     });
     assert.equal(bad.statusCode, 400);
@@ -133,7 +133,10 @@ describe('the operator CLI [sqlite]', () => {
       url: '/api/auth/codes',
       payload: { purpose: 'register', phone },
     });
-    const printed = cli(['outbox', '--limit', '3']);
+    const unstated = cli(['outbox', '--limit', '3']);
+    assert.equal(unstated.status, 1, 'reading the outbox needs a purpose');
+    assert.match(unstated.stderr, /--purpose/);
+    const printed = cli(['outbox', '--limit', '3', '--purpose', 'relay a sign-up code']);
     assert.equal(printed.status, 0, printed.stderr);
     assert.match(printed.stdout, new RegExp(`sms\\s+\\${phone}`));
     assert.match(printed.stdout, /code is \d{6}/);

@@ -70,12 +70,15 @@ export function operatorsRoutes(
     route({
       method: 'GET',
       path: '/api/operator/outbox',
-      summary: 'Text messages and e-mails written by the local providers, newest first',
+      summary:
+        'Text messages and e-mails written by the local providers, newest first; each read is audited with its purpose',
       tags,
       auth: 'operator',
       query: OutboxQuery,
       response: OutboxList,
-      handler: async ({ query }) => ({ entries: await operators.readOutbox(query.limit) }),
+      handler: async ({ operator, query }) => ({
+        entries: await operators.readOutbox({ kind: 'operator', id: operator.operatorId }, query),
+      }),
     }),
   ];
 }

@@ -3,6 +3,7 @@ import { AppError } from '../../platform/errors';
 import type { IdGenerator } from '../../platform/ids';
 import type { Secrets } from '../../platform/secrets';
 import { hashToken, newToken } from '../../platform/tokens';
+import type { AuditActor, AuditLog } from '../../privacy/audit/audit-log';
 import type { OutboxRepository } from '../../providers/outbox.repository';
 import {
   checkPasswordStrength,
@@ -15,11 +16,19 @@ import type { OperatorsRepository } from './operators.repository';
 /** Operator sessions are short: they open everyone's data. */
 const OPERATOR_SESSION_MS = 8 * 3_600_000;
 
+/** Finds the accounts that phone numbers and e-mail addresses belong to. */
+export interface ContactOwners {
+  /** Maps each given contact that belongs to an account to that account's user id. */
+  usersByContact(contacts: string[]): Promise<Map<string, string>>;
+}
+
 /** Platform operators: created from configuration or the CLI, signed in separately from users. */
 export class OperatorsService {
   constructor(
     private readonly operators: OperatorsRepository,
     private readonly outbox: OutboxRepository,
+    private readonly contactOwners: ContactOwners,
+    private readonly audit: AuditLog,
     private readonly secrets: Secrets,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
@@ -89,8 +98,32 @@ export class OperatorsService {
     return this.operators.deleteSession(sessionId);
   }
 
-  /** The messages the local providers wrote, newest first. */
-  readOutbox(limit: number) {
-    return this.outbox.latest(limit);
+  /**
+   * The messages the local providers wrote, newest first. They hold people's
+   * phone numbers and e-mail addresses, so each read is audited before it is
+   * returned: one entry per person whose contact appears (they see it in
+   * their access log), and one without a subject for messages to contacts
+   * with no account. When the audit log fails, nothing is returned.
+   */
+  async readOutbox(actor: AuditActor, query: { limit: number; purpose: string }) {
+    const entries = await this.outbox.latest(query.limit);
+    const destinations = [...new Set(entries.map((e) => e.destination))];
+    const owners = await this.contactOwners.usersByContact(destinations);
+    const perSubject = new Map<string | undefined, number>();
+    for (const { destination } of entries) {
+      const subject = owners.get(destination);
+      perSubject.set(subject, (perSubject.get(subject) ?? 0) + 1);
+    }
+    if (perSubject.size === 0) perSubject.set(undefined, 0);
+    const read = this.ids.next();
+    for (const [subjectId, messages] of perSubject)
+      await this.audit.record({
+        actor,
+        ...(subjectId === undefined ? {} : { subjectId }),
+        action: 'outbox.read',
+        purpose: query.purpose,
+        detail: { read, messages },
+      });
+    return entries;
   }
 }

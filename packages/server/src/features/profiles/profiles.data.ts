@@ -7,6 +7,12 @@ const profileField = (category: string): PersonalColumn => ({
   erase: 'delete',
 });
 
+/** An optional field: stored encrypted under the owner's vault key, erased by shredding it. */
+const sealedField = (category: string): PersonalColumn => ({
+  ...profileField(category),
+  erase: 'shred',
+});
+
 /** The profile: nickname and avatar (public), optional fields with their visibility. */
 export const profilesManifest: FeatureManifest = {
   feature: 'profiles',
@@ -20,13 +26,13 @@ export const profilesManifest: FeatureManifest = {
       columns: {
         user_id: profileField('user.unique_id'),
         nickname: profileField('user.name'),
-        avatar_hash: profileField('user.content.self_image'),
-        real_name: profileField('user.name'),
-        gender: profileField('user.demographic.gender'),
-        birthday: profileField('user.demographic.date_of_birth'),
-        work_region: profileField('user.location.imprecise'),
-        enterprise_email: profileField('user.contact.email'),
-        visibility: profileField('user.privacy_preferences'),
+        avatar_hash: { ...profileField('user.content.self_image'), file: true },
+        real_name: sealedField('user.name'),
+        gender: sealedField('user.demographic.gender'),
+        birthday: sealedField('user.demographic.date_of_birth'),
+        work_region: sealedField('user.location.imprecise'),
+        enterprise_email: sealedField('user.contact.email'),
+        visibility: { ...profileField('user.privacy_preferences'), erasedValue: '{}' },
         updated_at: { notPersonal: 'timestamp' },
       },
     },

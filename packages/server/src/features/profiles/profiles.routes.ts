@@ -28,6 +28,7 @@ export function profilesRoutes(profiles: ProfilesService): RouteDefinition[] {
       auth: 'user',
       body: UpdateProfileBody,
       response: OwnProfile,
+      errors: ['conflict'],
       handler: ({ user, body }) => profiles.update(user.userId, body),
     }),
     route({
@@ -39,7 +40,7 @@ export function profilesRoutes(profiles: ProfilesService): RouteDefinition[] {
       body: 'binary',
       bodyLimit: AVATAR_MAX_BYTES,
       response: OwnProfile,
-      errors: ['invalid_image', 'payload_too_large', 'unsupported_media_type'],
+      errors: ['invalid_image', 'payload_too_large', 'unsupported_media_type', 'conflict'],
       handler: ({ user, body }) => profiles.setAvatar(user.userId, body),
     }),
     route({
@@ -48,6 +49,7 @@ export function profilesRoutes(profiles: ProfilesService): RouteDefinition[] {
       summary: 'Remove your avatar',
       tags,
       auth: 'user',
+      errors: ['conflict'],
       handler: ({ user }) => profiles.removeAvatar(user.userId),
     }),
     route({
@@ -69,6 +71,7 @@ export function profilesRoutes(profiles: ProfilesService): RouteDefinition[] {
       auth: 'none',
       params: IdParams,
       query: AvatarQuery,
+      produces: 'image/webp',
       errors: ['not_found'],
       handler: async ({ params, query, reply }) => {
         const avatar = await profiles.avatar(params.id);

@@ -29,6 +29,7 @@ export function systemRoutes(
       summary: 'This API as an OpenAPI 3.1 document',
       tags,
       auth: 'none',
+      produces: 'application/json',
       handler: async ({ reply }) => reply.send(openApi()) as never,
     }),
     route({
@@ -37,6 +38,7 @@ export function systemRoutes(
       summary: 'The API reference as a web page',
       tags,
       auth: 'none',
+      produces: 'text/html',
       handler: async ({ reply }) =>
         reply
           .type('text/html; charset=utf-8')

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, it } from 'node:test';
 import { SMTPServer } from 'smtp-server';
 import { describeEachDialect, startTestApp, type TestApp } from '../../../test/harness';
-import { device, errorId, newPhone, strongPassword } from '../../../test/factories';
+import { device, errorId, newPhone, signUpTerms, strongPassword } from '../../../test/factories';
 
 /** A loopback SMTP server that keeps raw messages and refuses recipients in `refused`. */
 async function startSmtpServer() {
@@ -104,7 +104,7 @@ describeEachDialect('verification: codes through real SMTP and SMS gateways', (d
     t().request({
       method: 'POST',
       url: '/api/auth/register',
-      payload: { ...to, code, password: strongPassword, nickname: 'Mei', device },
+      payload: { ...to, code, password: strongPassword, nickname: 'Mei', device, ...signUpTerms },
     });
 
   it('e-mails a sign-up code over SMTP that registers the account', async () => {

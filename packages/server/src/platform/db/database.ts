@@ -31,6 +31,8 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Erasure must leave no plaintext in free pages or free space of the file (PRIV-5).
+    sqlite.pragma('secure_delete = ON');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     return { db, dialect: 'sqlite', schema: undefined, close: () => db.destroy() };
   }

@@ -1,6 +1,10 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseHandle } from './database';
 import { accountsMigration } from './migrations/0001-accounts';
+import { auditMigration } from './migrations/0002-audit';
+import { consentMigration } from './migrations/0003-consent';
+import { enginesMigration } from './migrations/0004-engines';
+import { rightsMigration } from './migrations/0005-rights';
 
 /**
  * Every migration, in order. Names are zero-padded so the lexical order
@@ -8,6 +12,10 @@ import { accountsMigration } from './migrations/0001-accounts';
  */
 const migrations: Record<string, Migration> = {
   '0001-accounts': accountsMigration,
+  '0002-audit': auditMigration,
+  '0003-consent': consentMigration,
+  '0004-engines': enginesMigration,
+  '0005-rights': rightsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -16,6 +16,7 @@ export interface ProfilesTable {
   user_id: string;
   nickname: string;
   avatar_hash: string | null;
+  /** This and the next four hold key-vault ciphertexts (`v1.…`), never plaintext. */
   real_name: string | null;
   gender: string | null;
   birthday: string | null;
@@ -93,6 +94,154 @@ export interface OperatorSessionsTable {
   expires_at: number;
 }
 
+/** One audit-log entry (PRIV-13); people appear only as pseudonyms (HMAC of their id). */
+export interface AuditEntriesTable {
+  /** 1, 2, 3, … without gaps; unique, so two writers cannot both append the same number. */
+  seq: number;
+  id: string;
+  at: number;
+  actor_kind: 'user' | 'operator' | 'system';
+  actor_ref: string | null;
+  subject_ref: string | null;
+  action: string;
+  purpose: string | null;
+  /** Canonical JSON object of ids, counts and names; never personal data. */
+  detail: string;
+  /** SHA-256 (hex) of the previous entry; 64 zeros for the first. */
+  prev_hash: string;
+  hash: string;
+}
+
+/** A signed statement that the audit log's entry `seq` had hash `hash` at time `at`. */
+export interface AuditCheckpointsTable {
+  seq: number;
+  hash: string;
+  /** Ed25519 signature, base64. */
+  signature: string;
+  /** SHA-256 (hex) of the signing public key (SPKI DER). */
+  key_id: string;
+  at: number;
+}
+
+/** One published privacy-policy version (PRIV-1); never changed once written. */
+export interface PolicyVersionsTable {
+  version: number;
+  change_kind: 'significant' | 'minor';
+  /** JSON array of strings: what changed since the previous version. */
+  changes: string;
+  published_at: number;
+}
+
+/** A policy version's full text and summary in one language. */
+export interface PolicyTextsTable {
+  version: number;
+  language: string;
+  summary: string;
+  body: string;
+}
+
+/** The append-only consent ledger (PRIV-2): rows are inserted, never updated. */
+export interface ConsentRecordsTable {
+  id: string;
+  subject_id: string;
+  /** A key of the purposes catalogue, or `policy` for accepting the policy. */
+  purpose: string;
+  action: 'granted' | 'withdrawn';
+  method: 'ui' | 'api' | 'guardian' | 'gpc';
+  policy_version: number;
+  edition: string;
+  recorded_at: number;
+}
+
+/** A minor's account waiting for, or holding, a guardian's consent (PRIV-10). */
+export interface GuardianConsentsTable {
+  id: string;
+  minor_id: string;
+  guardian_id: string | null;
+  requested_at: number;
+  approved_at: number | null;
+  /** When the minor is old enough not to need a guardian. */
+  rule_ends_at: number;
+}
+
+/** A data-rights request (PRIV-5); `details` is the submitted body as JSON. */
+export interface RightsRequestsTable {
+  id: string;
+  /** Null once the account is erased. */
+  user_id: string | null;
+  kind: string;
+  status: string;
+  details: string | null;
+  /** The kind while being fulfilled, else null; unique per user. */
+  open_kind: string | null;
+  created_at: number;
+  deadline_at: number;
+  verified_at: number | null;
+  started_at: number | null;
+  closed_at: number | null;
+  /** Set while the request waits in the operator queue. */
+  awaiting_operator_at: number | null;
+  answer: string | null;
+  refusal_reason: string | null;
+}
+
+/** A persisted account-erasure job (ACC-8): runs once the cooling-off period is over. */
+export interface AccountErasuresTable {
+  request_id: string;
+  /** Cleared when the erasure completes. */
+  user_id: string | null;
+  requested_at: number;
+  erase_after: number;
+  started_at: number | null;
+  lease_until: number | null;
+  attempts: number;
+  completed_at: number | null;
+  withdrawn_at: number | null;
+}
+
+/** A data category whose processing a person restricted (GDPR Art. 18): kept, not used. */
+export interface RestrictionsTable {
+  id: string;
+  subject_id: string;
+  /** Fides data category; it covers its sub-categories too. */
+  category: string;
+  created_at: number;
+}
+
+/** A third party that received some of a person's data (PRIV-6). */
+export interface DataRecipientsTable {
+  id: string;
+  subject_id: string;
+  recipient: string;
+  purpose: string;
+  /** JSON array of Fides data categories. */
+  categories: string;
+  created_at: number;
+}
+
+/** A recipient told to delete a person's data after an erasure (PRIV-6). */
+export interface DeletionNoticesTable {
+  id: string;
+  recipient_id: string;
+  recipient: string;
+  subject_id: string;
+  /** JSON array of the Fides data categories the recipient is to delete. */
+  categories: string;
+  created_at: number;
+  sent_at: number | null;
+}
+
+/** One run of the retention job (PRIV-8). */
+export interface RetentionRunsTable {
+  id: string;
+  started_at: number;
+  finished_at: number;
+  rows_deleted: number;
+  values_anonymized: number;
+  /** JSON object: table name to rows deleted and values anonymized. */
+  detail: string;
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   users: UsersTable;
@@ -104,4 +253,16 @@ export interface Database {
   security_notices: SecurityNoticesTable;
   operators: OperatorsTable;
   operator_sessions: OperatorSessionsTable;
+  audit_entries: AuditEntriesTable;
+  audit_checkpoints: AuditCheckpointsTable;
+  policy_versions: PolicyVersionsTable;
+  policy_texts: PolicyTextsTable;
+  consent_records: ConsentRecordsTable;
+  guardian_consents: GuardianConsentsTable;
+  rights_requests: RightsRequestsTable;
+  account_erasures: AccountErasuresTable;
+  restrictions: RestrictionsTable;
+  data_recipients: DataRecipientsTable;
+  deletion_notices: DeletionNoticesTable;
+  retention_runs: RetentionRunsTable;
 }

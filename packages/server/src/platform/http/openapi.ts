@@ -30,12 +30,17 @@ const errorResponse = (description: string) => ({
 
 function operation(def: RouteDefinition) {
   const responses: Record<string, unknown> = {};
-  responses[String(def.response ? (def.status ?? 200) : 204)] = def.response
-    ? {
-        description: 'Success',
-        content: { 'application/json': { schema: jsonSchema(def.response, 'output') } },
-      }
-    : { description: 'Done; no content' };
+  if (def.produces)
+    responses[String(def.status ?? 200)] = {
+      description: 'Success',
+      content: { [def.produces]: { schema: { type: 'string', format: 'binary' } } },
+    };
+  else if (def.response)
+    responses[String(def.status ?? 200)] = {
+      description: 'Success',
+      content: { 'application/json': { schema: jsonSchema(def.response, 'output') } },
+    };
+  else responses['204'] = { description: 'Done; no content' };
   if (def.body || def.params || def.query) responses['400'] = errorResponse('Invalid input');
   if (def.auth !== 'none') responses['401'] = errorResponse('Not signed in');
   if (def.rateLimit) responses['429'] = errorResponse('Too many requests');

@@ -24,10 +24,21 @@ async function operations(request: ReturnType<ReturnType<typeof useTestApp>>['re
   );
 }
 
+/** Whether an operation is for signed-in operators (its security scheme says so). */
+const isOperatorRoute = (op: Operation) =>
+  (op.security ?? []).some((s) => Object.keys(s as object).includes('operatorBearer'));
+
 // These tests walk the generated API description, so a new route is covered
 // the day it is added.
 describeEachDialect('guards on every route', (dialect) => {
-  const t = useTestApp(dialect, { env: { AUTH_RATE_LIMIT_PER_MINUTE: '2' } });
+  const operator = { username: 'guard', password: 'lantern harbour morning tide' };
+  const t = useTestApp(dialect, {
+    env: {
+      AUTH_RATE_LIMIT_PER_MINUTE: '2',
+      OPERATOR_USERNAME: operator.username,
+      OPERATOR_PASSWORD: operator.password,
+    },
+  });
 
   it('answers 401 on every signed-in route without a credential', async () => {
     const guarded = (await operations(t().request)).filter((o) => o.op.security);
@@ -55,16 +66,27 @@ describeEachDialect('guards on every route', (dialect) => {
 
   it('answers 400 with the error shape on every JSON route given malformed JSON', async () => {
     const user = await registerUser(t());
+    const login = await t().request({
+      method: 'POST',
+      url: '/api/operator/login',
+      payload: operator,
+      remoteAddress: '198.51.100.1',
+    });
+    const operatorToken: string = login.json().token;
     const withJson = (await operations(t().request)).filter(
       (o) => o.op.requestBody?.content['application/json'],
     );
     assert.ok(withJson.length >= 8);
-    for (const [index, { method, url }] of withJson.entries()) {
+    for (const [index, { method, url, op }] of withJson.entries()) {
       const response = await t().request({
         method,
         url,
         payload: '{"broken":',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${user.token}` },
+        headers: {
+          'content-type': 'application/json',
+          // Operator routes take only operator tokens; a user token would answer 401 first.
+          authorization: `Bearer ${isOperatorRoute(op) ? operatorToken : user.token}`,
+        },
         // One address per route, so the low rate limit never answers first.
         remoteAddress: `192.0.2.${index + 1}`,
       });

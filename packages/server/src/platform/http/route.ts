@@ -62,8 +62,10 @@ export interface RouteDefinition<
   body?: B;
   params?: P;
   query?: Q;
-  /** The success body; undefined means 204 No Content. */
+  /** The success body; undefined means 204 No Content (unless `produces` is set). */
   response?: R;
+  /** For routes that send a file or page themselves: its media type, for the API description. */
+  produces?: string;
   status?: number;
   rateLimit?: RateLimit;
   /** Largest accepted body in bytes; the server default applies otherwise. */

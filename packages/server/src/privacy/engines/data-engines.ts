@@ -1,4 +1,18 @@
 import type { Readable } from 'node:stream';
+import type { Clock } from '../../platform/clock';
+import type { FileStore } from '../../platform/files/file-store';
+import type { IdGenerator } from '../../platform/ids';
+import type { AuditLog } from '../audit/audit-log';
+import type { EditionRules } from '../editions';
+import type { ManifestRegistry } from '../manifest';
+import type { KeyVault } from '../vault/key-vault';
+import { AccessReporter } from './access-report';
+import { EraseEngine } from './erase-engine';
+import { ExportEngine } from './export-engine';
+import { Restrictions, type RestrictionGuard } from './restrictions';
+import { RetentionJob } from './retention-job';
+import { cachedFacts, type SchemaSource } from './schema-facts';
+import type { SubjectLookups } from './table-walk';
 
 /** One kind of data held about a person, as the access report lists it (GDPR Art. 15). */
 export interface HeldDataItem {
@@ -51,4 +65,67 @@ export interface DataEngines {
   restrict(subjectId: string, category: string): Promise<void>;
   liftRestriction(subjectId: string, category: string): Promise<void>;
   isRestricted(subjectId: string, category: string): Promise<boolean>;
+}
+
+/** What the engines are built from; each engine gets only the parts it uses. */
+export interface DataEnginesDependencies {
+  database: SchemaSource;
+  registry: ManifestRegistry;
+  /** How tables without a subject column find a person's rows (see `subjectLookups`). */
+  lookups: SubjectLookups;
+  vault: KeyVault;
+  files: FileStore;
+  clock: Clock;
+  ids: IdGenerator;
+  edition: EditionRules;
+  audit?: AuditLog;
+  /** Rows read per query while exporting; default 500. */
+  pageSize?: number;
+}
+
+/** The engines, the restriction check features call, and the retention job. */
+export interface BuiltDataEngines extends DataEngines, RestrictionGuard {
+  retention: RetentionJob;
+}
+
+/** Builds every engine over the same manifests and one cached reading of the live schema. */
+export function createDataEngines(deps: DataEnginesDependencies): BuiltDataEngines {
+  const { database, registry, lookups, vault, files, clock, ids, edition, audit } = deps;
+  const db = database.db;
+  const facts = cachedFacts(database, () => registry.personalTables().map((t) => t.table));
+  const restrictions = new Restrictions(db, registry, clock, ids, audit);
+  const reporter = new AccessReporter(db, registry, lookups, restrictions, edition, clock);
+  const exporter = new ExportEngine({
+    db,
+    reporter,
+    facts,
+    vault,
+    files,
+    clock,
+    pageSize: deps.pageSize ?? 500,
+  });
+  const eraser = new EraseEngine({
+    db,
+    dialect: database.dialect,
+    registry,
+    lookups,
+    facts,
+    vault,
+    files,
+    clock,
+    ids,
+    audit,
+  });
+  return {
+    accessReport: (subjectId) => reporter.report(subjectId),
+    exportArchive: (subjectId) => exporter.archive(subjectId),
+    erase: (subjectId, scope) => eraser.erase(subjectId, scope),
+    restrict: (subjectId, category) => restrictions.restrict(subjectId, category),
+    liftRestriction: (subjectId, category) => restrictions.lift(subjectId, category),
+    isRestricted: (subjectId, category) => restrictions.isRestricted(subjectId, category),
+    restrictedColumns: (subjectId, table) => restrictions.restrictedColumns(subjectId, table),
+    assertUnrestricted: (subjectId, table, columns) =>
+      restrictions.assertUnrestricted(subjectId, table, columns),
+    retention: new RetentionJob({ db, registry, facts, files, clock, ids, audit }),
+  };
 }

@@ -21,11 +21,13 @@ export const accountsMigration: Migration = {
       )
       .addColumn('nickname', 'varchar(80)', (c) => c.notNull())
       .addColumn('avatar_hash', 'varchar(64)')
-      .addColumn('real_name', 'varchar(160)')
-      .addColumn('gender', 'varchar(16)')
-      .addColumn('birthday', 'varchar(10)')
-      .addColumn('work_region', 'varchar(160)')
-      .addColumn('enterprise_email', 'varchar(254)')
+      // The optional fields hold key-vault ciphertexts (ADR 0005), longer than
+      // their plaintext, hence unbounded text.
+      .addColumn('real_name', 'text')
+      .addColumn('gender', 'text')
+      .addColumn('birthday', 'text')
+      .addColumn('work_region', 'text')
+      .addColumn('enterprise_email', 'text')
       .addColumn('visibility', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'bigint', (c) => c.notNull())
       .execute();

@@ -1,0 +1,118 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../platform/clock';
+import type { Database } from '../../platform/db/schema';
+import type { EditionRules } from '../editions';
+import type { ManifestRegistry, Retention, TableManifest } from '../manifest';
+import type { AccessReport, HeldDataItem } from './data-engines';
+import type { Restrictions } from './restrictions';
+import {
+  countRows,
+  loose,
+  overlaps,
+  personalColumns,
+  resolveIdentifiers,
+  subjectFilter,
+  type SubjectFilter,
+  type SubjectLookups,
+} from './table-walk';
+
+/** A table that holds rows about a person, with how to find them. */
+export interface HeldTable {
+  manifest: TableManifest;
+  filter: SubjectFilter;
+  records: number;
+}
+
+/** Retention in words, for people to read. */
+export function describeRetention(retention: Retention): string {
+  if (retention.kind === 'account_lifetime') return 'as long as the account exists';
+  if (retention.kind === 'days')
+    return `${retention.days} days from ${retention.from.replaceAll('_', ' ')} (${retention.reason})`;
+  // Kinds added later (`indefinite`) read as their name and reason.
+  const other: { kind: string; reason?: string } = retention;
+  return other.reason ? `${other.kind.replaceAll('_', ' ')} (${other.reason})` : other.kind;
+}
+
+/** Where data of a category comes from, by the category's Fides branch; first match wins. */
+const SOURCES: [string, string][] = [
+  ['user.device', 'the devices and networks you used'],
+  ['user.location', 'the devices and networks you used'],
+  ['user.unique_id', 'the service, which assigned it'],
+  ['user.authorization', 'the service, from credentials you set'],
+  ['user.account', 'the service, from how you use your account'],
+  ['user', 'you'],
+];
+
+function sourceOf(category: string): string {
+  return SOURCES.find(([branch]) => category.startsWith(branch))?.[1] ?? 'the service';
+}
+
+const unique = <T>(values: T[]) => [...new Set(values)];
+
+/** GDPR Art. 15: what is held about a person, why, on what basis, where from, and who received it. */
+export class AccessReporter {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly registry: ManifestRegistry,
+    private readonly lookups: SubjectLookups,
+    private readonly restrictions: Restrictions,
+    private readonly edition: EditionRules,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Every table with at least one row about the person, in manifest order. */
+  async heldTables(subjectId: string): Promise<HeldTable[]> {
+    const identifiers = await resolveIdentifiers(this.registry, this.lookups, subjectId);
+    const held: HeldTable[] = [];
+    for (const manifest of this.registry.personalTables()) {
+      const filter = subjectFilter(manifest, subjectId, identifiers);
+      if (!filter) continue;
+      const records = await countRows(loose(this.db), manifest.table, filter);
+      if (records > 0) held.push({ manifest, filter, records });
+    }
+    return held;
+  }
+
+  /** The report, built from the manifests and row counts (`held`, when already counted). */
+  async report(subjectId: string, held?: HeldTable[]): Promise<AccessReport> {
+    held ??= await this.heldTables(subjectId);
+    const restricted = await this.restrictions.list(subjectId);
+    const items = held.map(({ manifest, records }) => this.item(manifest, records, restricted));
+    return {
+      subjectId,
+      generatedAt: this.clock.now(),
+      storageRegion: this.edition.storageRegion,
+      items,
+      sources: unique(items.flatMap((i) => i.categories.map(sourceOf))),
+      recipients: await this.recipients(subjectId),
+    };
+  }
+
+  private item(manifest: TableManifest, records: number, restricted: string[]): HeldDataItem {
+    const columns = personalColumns(manifest);
+    const categories = unique(columns.map((c) => c.category));
+    return {
+      table: manifest.table,
+      description: manifest.description,
+      categories,
+      purposes: unique(columns.flatMap((c) => c.purposes)),
+      legalBasis: unique(columns.map((c) => c.legalBasis)),
+      controller: manifest.controller,
+      retention: describeRetention(manifest.retention),
+      records,
+      restricted: categories.some((c) => restricted.some((r) => overlaps(c, r))),
+    };
+  }
+
+  private async recipients(subjectId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('data_recipients')
+      .select(['recipient', 'purpose', 'categories'])
+      .where('subject_id', '=', subjectId)
+      .orderBy('created_at')
+      .execute();
+    return rows.map(
+      (r) => `${r.recipient}: ${r.purpose} (${(JSON.parse(r.categories) as string[]).join(', ')})`,
+    );
+  }
+}

@@ -1,0 +1,209 @@
+import { Readable, type PassThrough } from 'node:stream';
+import type { Kysely } from 'kysely';
+import { ZipFile } from 'yazl';
+import type { Clock } from '../../platform/clock';
+import type { Database } from '../../platform/db/schema';
+import type { FileStore } from '../../platform/files/file-store';
+import { isPersonal } from '../manifest';
+import type { KeyVault } from '../vault/key-vault';
+import type { AccessReporter, HeldTable } from './access-report';
+import type { AccessReport } from './data-engines';
+import {
+  extensionOf,
+  renderFoot,
+  renderHead,
+  renderRow,
+  renderTableClose,
+  renderTableOpen,
+} from './export-html';
+import type { TableFacts } from './schema-facts';
+import { exportableColumns, keysetPages, loose, personalColumns, type Row } from './table-walk';
+
+/** Text is handed to the zip in pieces of about this size, so a slow reader holds back the database. */
+const CHUNK_BYTES = 16 * 1024;
+
+/** What the export engine reads from. */
+export interface ExportDependencies {
+  db: Kysely<Database>;
+  reporter: AccessReporter;
+  facts: () => Promise<Map<string, TableFacts>>;
+  vault: KeyVault;
+  files: FileStore;
+  clock: Clock;
+  pageSize: number;
+}
+
+/** Groups small strings into chunks of about CHUNK_BYTES. */
+async function* chunked(parts: AsyncIterable<string>): AsyncGenerator<Buffer> {
+  let pending = '';
+  for await (const part of parts) {
+    pending += part;
+    if (pending.length >= CHUNK_BYTES) {
+      yield Buffer.from(pending, 'utf8');
+      pending = '';
+    }
+  }
+  if (pending) yield Buffer.from(pending, 'utf8');
+}
+
+/**
+ * The copy of a person's data (GDPR Art. 15(3), 20): a zip with one JSON file
+ * per table, a readable HTML page, the access report and the person's files.
+ * Rows are read page by page only as the zip is consumed, so memory stays
+ * bounded however much there is.
+ */
+export class ExportEngine {
+  constructor(private readonly deps: ExportDependencies) {}
+
+  /** Starts the archive and returns its stream; a failure midway destroys the stream. */
+  async archive(subjectId: string): Promise<Readable> {
+    const zip = new ZipFile();
+    const output = zip.outputStream as PassThrough;
+    const fail = (error: unknown) => output.destroy(error as Error);
+    zip.on('error', fail);
+    this.fill(zip, subjectId, fail).catch(fail);
+    return output;
+  }
+
+  private async fill(zip: ZipFile, subjectId: string, fail: (e: unknown) => void) {
+    const { reporter, clock } = this.deps;
+    const mtime = new Date(clock.now());
+    const held = await reporter.heldTables(subjectId);
+    const report = await reporter.report(subjectId, held);
+    const facts = await this.deps.facts();
+    const lazy = (name: string, parts: () => AsyncIterable<string>) =>
+      zip.addReadStreamLazy(name, { mtime }, (cb) => {
+        const stream = Readable.from(chunked(parts()), { highWaterMark: 1 });
+        stream.on('error', fail);
+        cb(null, stream);
+      });
+    zip.addBuffer(Buffer.from(`${JSON.stringify(report, null, 2)}\n`), 'access-report.json', {
+      mtime,
+    });
+    const fileNames = await this.addFiles(zip, held, facts, mtime, subjectId);
+    for (const table of held)
+      lazy(`data/${table.manifest.table}.json`, () => this.json(table, facts, subjectId));
+    lazy('index.html', () => this.html(report, held, facts, subjectId, fileNames));
+    zip.end();
+  }
+
+  /** Adds every file the person's rows name; returns hash → path in the archive. */
+  private async addFiles(
+    zip: ZipFile,
+    held: HeldTable[],
+    facts: Map<string, TableFacts>,
+    mtime: Date,
+    subjectId: string,
+  ): Promise<Map<string, string>> {
+    const { files } = this.deps;
+    const names = new Map<string, string>();
+    for (const table of held) {
+      const columns = personalColumns(table.manifest).filter(
+        (c) => c.file && c.exportable !== false,
+      );
+      if (columns.length === 0) continue;
+      const wanted = columns.map((c) => c.name);
+      for await (const row of this.rows(table, facts, wanted, subjectId)) {
+        for (const { name } of columns) {
+          const hash = row[name];
+          if (typeof hash !== 'string' || names.has(hash)) continue;
+          const bytes = await files.get(hash);
+          if (!bytes) continue;
+          const path = `files/${hash}${extensionOf(bytes)}`;
+          names.set(hash, path);
+          // Read again when the zip gets there: the queue holds names, never contents.
+          zip.addReadStreamLazy(path, { mtime }, (cb) => {
+            files.get(hash).then(
+              (b) => {
+                cb(null, Readable.from([b ?? Buffer.alloc(0)]));
+              },
+              (error: Error) => {
+                cb(error, undefined as never);
+              },
+            );
+          });
+        }
+      }
+    }
+    return names;
+  }
+
+  /** A person's rows of a table, decrypted, one at a time. */
+  private async *rows(
+    table: HeldTable,
+    facts: Map<string, TableFacts>,
+    columns: string[],
+    subjectId: string,
+  ): AsyncGenerator<Row> {
+    const { manifest, filter } = table;
+    const key = facts.get(manifest.table)?.primaryKey ?? [];
+    if (key.length === 0) throw new Error(`table ${manifest.table} has no primary key to page by`);
+    const sealed = personalColumns(manifest).filter(
+      (c) => c.erase === 'shred' && columns.includes(c.name),
+    );
+    const pages = keysetPages(
+      loose(this.deps.db),
+      manifest.table,
+      filter,
+      key,
+      this.deps.pageSize,
+      columns,
+    );
+    for await (const page of pages)
+      for (const row of page) {
+        // Every row found is the person's, so their key opens its sealed values.
+        for (const { name } of sealed) row[name] = await this.reveal(subjectId, row[name]);
+        yield Object.fromEntries(columns.map((c) => [c, row[c]]));
+      }
+  }
+
+  /** Plaintext of a vault-encrypted value; null once the key is shredded. */
+  private async reveal(owner: string, value: unknown): Promise<unknown> {
+    if (typeof value !== 'string') return value;
+    try {
+      return (await this.deps.vault.decrypt(owner, value)) ?? null;
+    } catch {
+      // Not a vault ciphertext (written before the column was encrypted): it is the plaintext.
+      return value;
+    }
+  }
+
+  private async *json(table: HeldTable, facts: Map<string, TableFacts>, subjectId: string) {
+    const { manifest } = table;
+    const columns = exportableColumns(manifest);
+    const declared = Object.fromEntries(
+      columns.map((c) => {
+        const column = manifest.columns[c]!;
+        if (!isPersonal(column)) return [c, column];
+        const { category, purposes, legalBasis, file } = column;
+        return [c, { category, purposes, legalBasis, ...(file ? { file: true } : {}) }];
+      }),
+    );
+    const head = { table: manifest.table, description: manifest.description, columns: declared };
+    yield `${JSON.stringify(head).slice(0, -1)},"rows":[`;
+    let first = true;
+    for await (const row of this.rows(table, facts, columns, subjectId)) {
+      yield `${first ? '' : ','}\n${JSON.stringify(row)}`;
+      first = false;
+    }
+    yield '\n]}\n';
+  }
+
+  private async *html(
+    report: AccessReport,
+    held: HeldTable[],
+    facts: Map<string, TableFacts>,
+    subjectId: string,
+    files: Map<string, string>,
+  ) {
+    yield renderHead(report);
+    for (const table of held) {
+      const columns = exportableColumns(table.manifest);
+      yield renderTableOpen(table.manifest, columns);
+      for await (const row of this.rows(table, facts, columns, subjectId))
+        yield renderRow(table.manifest, columns, row, files);
+      yield renderTableClose();
+    }
+    yield renderFoot();
+  }
+}

@@ -1,0 +1,163 @@
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema';
+import {
+  isPersonal,
+  type ManifestRegistry,
+  type PersonalColumn,
+  type TableManifest,
+} from '../manifest';
+
+/** Kysely over tables known only at run time, from the manifests. */
+export type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
+
+/** A row of a table known only at run time. */
+export type Row = Record<string, unknown>;
+
+/** Views the typed database as one whose tables come from the manifests. */
+export const loose = (db: Kysely<Database>): AnyDb => db as unknown as AnyDb;
+
+/** The ways a table without a subject column finds a person's rows. */
+export type LookupKind = NonNullable<TableManifest['subjectLookup']>['by'];
+
+/**
+ * For each lookup kind, the values that identify a person in such a column.
+ * A Record, so adding a kind to the manifest type fails to compile until the
+ * engines know how to resolve it.
+ */
+export type SubjectLookups = Record<LookupKind, (subjectId: string) => Promise<string[]>>;
+
+/** The lookups the server knows: phone and e-mail from `users`, and the audit pseudonym. */
+export function subjectLookups(
+  db: Kysely<Database>,
+  auditPseudonym: (subjectId: string) => string,
+): SubjectLookups {
+  return {
+    async phone_or_email(subjectId) {
+      const user = await db
+        .selectFrom('users')
+        .select(['phone', 'email'])
+        .where('id', '=', subjectId)
+        .executeTakeFirst();
+      return [user?.phone, user?.email].filter((v): v is string => typeof v === 'string');
+    },
+    audit_pseudonym: async (subjectId) => [auditPseudonym(subjectId)],
+  };
+}
+
+/** Identifying values per lookup kind, read once before anything is erased. */
+export type Identifiers = Map<LookupKind, string[]>;
+
+/** Resolves every lookup kind the manifests use. */
+export async function resolveIdentifiers(
+  registry: ManifestRegistry,
+  lookups: SubjectLookups,
+  subjectId: string,
+): Promise<Identifiers> {
+  const kinds = new Set(registry.personalTables().flatMap((t) => t.subjectLookup?.by ?? []));
+  const found: Identifiers = new Map();
+  for (const kind of kinds) found.set(kind, await lookups[kind](subjectId));
+  return found;
+}
+
+/** How one table's rows about a person are found: a column and the values it may hold. */
+export interface SubjectFilter {
+  column: string;
+  values: string[];
+}
+
+/** The filter for a person's rows in a table; undefined when the table cannot hold any. */
+export function subjectFilter(
+  table: TableManifest,
+  subjectId: string,
+  identifiers: Identifiers,
+): SubjectFilter | undefined {
+  if (table.subjectColumn) return { column: table.subjectColumn, values: [subjectId] };
+  if (!table.subjectLookup) return undefined;
+  const values = identifiers.get(table.subjectLookup.by) ?? [];
+  return values.length > 0 ? { column: table.subjectLookup.column, values } : undefined;
+}
+
+/** The condition "this row is about the person". */
+export function matches(filter: SubjectFilter) {
+  return (eb: ExpressionBuilder<Record<string, Row>, string>) =>
+    eb(filter.column, 'in', filter.values);
+}
+
+/** Whether `category` lies within `scope` (the same key or one below it, on dot boundaries). */
+export function isWithin(category: string, scope: string): boolean {
+  return category === scope || category.startsWith(`${scope}.`);
+}
+
+/** Whether two categories overlap: one lies within the other. */
+export function overlaps(a: string, b: string): boolean {
+  return isWithin(a, b) || isWithin(b, a);
+}
+
+/** A named personal column of a table. */
+export interface NamedColumn extends PersonalColumn {
+  name: string;
+}
+
+/** The columns of a table that hold personal information. */
+export function personalColumns(table: TableManifest): NamedColumn[] {
+  return Object.entries(table.columns).flatMap(([name, column]) =>
+    isPersonal(column) ? [{ ...column, name }] : [],
+  );
+}
+
+/** Columns a person receives in an export: all but those marked `exportable: false`. */
+export function exportableColumns(table: TableManifest): string[] {
+  return Object.entries(table.columns)
+    .filter(([, column]) => !isPersonal(column) || column.exportable !== false)
+    .map(([name]) => name);
+}
+
+/** Counts a person's rows in a table. */
+export async function countRows(db: AnyDb, table: string, filter: SubjectFilter): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where(matches(filter))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Rows strictly after `last` in the order of `key` (a row-value comparison, spelled out). */
+function after(key: string[], last: Row) {
+  return (eb: ExpressionBuilder<Record<string, Row>, string>) =>
+    eb.or(
+      key.map((column, i) =>
+        eb.and([
+          ...key.slice(0, i).map((earlier) => eb(earlier, '=', last[earlier])),
+          eb(column, '>', last[column]),
+        ]),
+      ),
+    );
+}
+
+/**
+ * A person's rows, page by page in key order (keyset pagination): memory holds
+ * one page, however many rows there are, and no page is skipped or repeated.
+ */
+export async function* keysetPages(
+  db: AnyDb,
+  table: string,
+  filter: SubjectFilter,
+  key: string[],
+  pageSize: number,
+  columns: string[],
+): AsyncGenerator<Row[]> {
+  let last: Row | undefined;
+  for (;;) {
+    let query = db
+      .selectFrom(table)
+      .select([...new Set([...columns, ...key])])
+      .where(matches(filter));
+    if (last) query = query.where(after(key, last));
+    for (const column of key) query = query.orderBy(column);
+    const page = await query.limit(pageSize).execute();
+    if (page.length > 0) yield page;
+    if (page.length < pageSize) return;
+    last = page[page.length - 1];
+  }
+}

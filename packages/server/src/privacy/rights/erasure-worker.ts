@@ -1,0 +1,47 @@
+import type { ErasureJobs } from './erasure-jobs.service';
+
+/** How often the worker looks for accounts whose cooling-off period has ended. */
+export const ERASURE_POLL_MS = 1_000;
+
+/** A running worker loop; `stop` waits for the pass in flight to finish. */
+export interface ErasureWorker {
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs due account erasures in the background, one pass at a time. Started
+ * by main.ts; every node may run one, since jobs are claimed with a lease.
+ * Timers only pace the loop: whether a job is due is the Clock's decision.
+ */
+export function startErasureWorker(
+  jobs: ErasureJobs,
+  options: { intervalMs?: number; onError: (error: unknown) => void },
+): ErasureWorker {
+  const intervalMs = options.intervalMs ?? ERASURE_POLL_MS;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  const pass = async () => {
+    try {
+      await jobs.runDue(options.onError);
+    } catch (error) {
+      options.onError(error);
+    }
+  };
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = pass().finally(schedule);
+    }, intervalMs);
+    timer.unref();
+  };
+  schedule();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
