@@ -150,9 +150,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     cancellations,
   );
   const files = localFileStore(path.join(config.dataDir, 'files'));
+  const registry = buildManifestRegistry();
   const dataEngines = createDataEngines({
     database,
-    registry: buildManifestRegistry(),
+    registry,
     lookups: subjectLookups(db, (id) => audit.pseudonym(id)),
     vault: deps.vault,
     files,
@@ -236,7 +237,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       codes,
       profiles,
       consents: consentWithdrawal(consentCore.consents, edition),
-      registry: buildManifestRegistry(),
+      registry,
       audit,
       vault: deps.vault,
       edition,
