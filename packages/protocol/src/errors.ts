@@ -12,6 +12,7 @@ export const errorStatus = {
   invalid_phone: 400,
   invalid_image: 400,
   edition_disallows: 400,
+  token_invalid: 400,
   age_restricted: 400,
   unauthenticated: 401,
   invalid_credentials: 401,

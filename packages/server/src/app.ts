@@ -12,7 +12,10 @@ import { SecurityNoticesRepository } from './features/accounts/security-notices.
 import { OperatorsRepository } from './features/operators/operators.repository';
 import { operatorAuthenticator, operatorsRoutes } from './features/operators/operators.routes';
 import { OperatorsService } from './features/operators/operators.service';
-import type { ContactsDirectory } from './features/profiles/profiles.policy';
+import { ContactFinder } from './features/contacts/contact-finder.service';
+import { ContactsRepository } from './features/contacts/contacts.repository';
+import { contactsRoutes } from './features/contacts/contacts.routes';
+import { ContactsService } from './features/contacts/contacts.service';
 import { ProfilesRepository } from './features/profiles/profiles.repository';
 import { profilesRoutes } from './features/profiles/profiles.routes';
 import { ProfilesService } from './features/profiles/profiles.service';
@@ -22,6 +25,8 @@ import { SessionsService } from './features/sessions/sessions.service';
 import { systemRoutes } from './features/system/system.routes';
 import { CodesRepository } from './features/verification/codes.repository';
 import { CodesService } from './features/verification/codes.service';
+import { createBus } from './platform/bus/bus';
+import type { EventBus } from './platform/bus/event-bus';
 import { systemClock, type Clock } from './platform/clock';
 import type { DatabaseHandle } from './platform/db/database';
 import { AppError } from './platform/errors';
@@ -54,11 +59,14 @@ import { outboxMail, smtpMail, type MailProvider } from './providers/mail';
 import { OutboxRepository } from './providers/outbox.repository';
 import { httpSms, outboxSms, type SmsProvider } from './providers/sms';
 import { landingPage } from './features/system/landing-page';
+import { messagingRoutes } from './features/messaging/messaging.module';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The manifest-walking data engines (PRIV-5, PRIV-8), for the rights center and main.ts. */
     dataEngines: BuiltDataEngines;
+    /** The event bus (ADR 0008): real-time delivery to every node; messaging publishes on it. */
+    bus: EventBus;
   }
 }
 
@@ -77,10 +85,9 @@ export interface AppDependencies {
   logStream?: DestinationStream;
   sms?: SmsProvider;
   mail?: MailProvider;
+  /** The event bus; absent: built from NATS_URL / REDIS_URL / memory and closed with the app. */
+  bus?: EventBus;
 }
-
-/** Until messaging brings friend lists, nobody is anybody's contact. */
-const noContactsYet: ContactsDirectory = { areContacts: async () => false };
 
 /** The composition root: builds every service with exactly what it needs and mounts the routes. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
@@ -104,6 +111,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       : outboxMail(outbox, ids, clock));
 
   const logger = createLogger(config.logLevel, deps.logStream);
+  const bus =
+    deps.bus ??
+    (await createBus(config, {
+      onError: (err, context) => logger.warn({ err, context }, 'event bus error'),
+    }));
   const notices = new SecurityNoticesRepository(db);
   const audit = new AuditService(
     new AuditRepository(db),
@@ -162,10 +174,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     edition,
     audit,
   });
+  const contactsRepository = new ContactsRepository(db);
   const profiles = new ProfilesService(
     new ProfilesRepository(db),
     files,
-    noContactsYet,
+    contactsRepository,
     deps.vault,
     clock,
     dataEngines,
@@ -180,6 +193,23 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     ids,
   );
   await operators.bootstrap(config.operator);
+  const contacts = new ContactsService(
+    contactsRepository,
+    accountsRepository,
+    profiles,
+    clock,
+    ids,
+  );
+  const contactFinder = new ContactFinder(
+    contacts,
+    contactsRepository,
+    accountsRepository,
+    profiles,
+    consentCore.consents,
+    secrets,
+    edition,
+    clock,
+  );
 
   const app = Fastify({
     loggerInstance: logger,
@@ -189,6 +219,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   installErrorHandler(app);
   app.decorate('dataEngines', dataEngines);
+  app.decorate('bus', bus);
   app.decorate(
     'erasureJobs',
     createErasureJobs({ db, sessions, engines: dataEngines, audit, clock }),
@@ -207,6 +238,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     );
   app.addHook('onClose', async () => {
     redis?.disconnect();
+    // A bus passed in belongs to the caller, who closes it.
+    if (!deps.bus) await bus.close();
     if ('close' in mailer && typeof mailer.close === 'function') mailer.close();
   });
 
@@ -226,7 +259,18 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     ...accountsRoutes(accounts, { cookieSecure, authLimit }),
     ...sessionsRoutes(sessions),
     ...profilesRoutes(profiles),
+    ...contactsRoutes(contacts, contactFinder, { limit: authLimit }),
     ...operatorsRoutes(operators, { cookieSecure, authLimit }),
+    ...messagingRoutes({
+      db,
+      vault: deps.vault,
+      secrets,
+      clock,
+      ids,
+      memberLimit: config.groupMemberLimit,
+      publish: (topic, event) => bus.publish(topic, event),
+      reportFailure: (err) => logger.warn({ err }, 'a messaging event could not be published'),
+    }),
     ...auditRoutes(audit),
     ...consentCore.routes,
     ...rightsCenterRoutes({

@@ -54,6 +54,7 @@ const EnvSchema = z.object({
     .optional(),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   CANCELLATION_COOLING_OFF_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+  GROUP_MEMBER_LIMIT: z.coerce.number().int().min(2).max(100_000).default(1000),
 });
 
 /** Rules that tie variables together; checked even when single values are wrong. */
@@ -106,6 +107,8 @@ export interface Config {
   authRateLimitPerMinute: number;
   /** Days during which signing in withdraws an account cancellation (ACC-8). */
   cancellationCoolingOffDays: number;
+  /** Most members a group may have (MSG-5). */
+  groupMemberLimit: number;
 }
 
 /** Thrown when the environment cannot be turned into a Config. */
@@ -164,5 +167,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     receiptSigningKey: e.RECEIPT_SIGNING_KEY,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     cancellationCoolingOffDays: e.CANCELLATION_COOLING_OFF_DAYS,
+    groupMemberLimit: e.GROUP_MEMBER_LIMIT,
   };
 }

@@ -1,4 +1,6 @@
 import { accountsManifest } from '../features/accounts/accounts.data';
+import { contactsManifest } from '../features/contacts/contacts.data';
+import { messagingManifest } from '../features/messaging/messaging.data';
 import { operatorsManifest } from '../features/operators/operators.data';
 import { profilesManifest } from '../features/profiles/profiles.data';
 import { sessionsManifest } from '../features/sessions/sessions.data';
@@ -25,6 +27,8 @@ export const allManifests: FeatureManifest[] = [
   auditManifest,
   enginesManifest,
   rightsManifest,
+  contactsManifest,
+  messagingManifest,
 ];
 
 /** The checked registry; building it fails on any unknown or deprecated taxonomy key. */

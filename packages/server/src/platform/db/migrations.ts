@@ -5,6 +5,8 @@ import { auditMigration } from './migrations/0002-audit';
 import { consentMigration } from './migrations/0003-consent';
 import { enginesMigration } from './migrations/0004-engines';
 import { rightsMigration } from './migrations/0005-rights';
+import { contactsMigration } from './migrations/0006-contacts';
+import { messagingMigration } from './migrations/0007-messaging';
 
 /**
  * Every migration, in order. Names are zero-padded so the lexical order
@@ -16,6 +18,8 @@ const migrations: Record<string, Migration> = {
   '0003-consent': consentMigration,
   '0004-engines': enginesMigration,
   '0005-rights': rightsMigration,
+  '0006-contacts': contactsMigration,
+  '0007-messaging': messagingMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

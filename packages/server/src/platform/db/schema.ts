@@ -242,6 +242,97 @@ export interface RetentionRunsTable {
   detail: string;
 }
 
+/** A friend request (MSG-6) waiting for its recipient's answer. */
+export interface ContactRequestsTable {
+  id: string;
+  from_user_id: string;
+  to_user_id: string;
+  created_at: number;
+}
+
+/** One side of a friendship: two rows per pair, one owned by each person. */
+export interface ContactsTable {
+  user_id: string;
+  contact_id: string;
+  created_at: number;
+}
+
+/** `user_id` blocked `blocked_id`: no requests, no finding, no messages. */
+export interface ContactBlocksTable {
+  user_id: string;
+  blocked_id: string;
+  created_at: number;
+}
+
+/** Who may find a person by phone or e-mail; no row means the defaults (nobody). */
+export interface ContactSettingsTable {
+  user_id: string;
+  phone_discoverable_at: number | null;
+  email_discoverable_at: number | null;
+  updated_at: number;
+}
+
+/** A group or one-to-one chat; `last_seq` is its newest message's number. */
+export interface ConversationsTable {
+  id: string;
+  kind: 'group' | 'direct';
+  name: string | null;
+  announcement: string | null;
+  last_seq: number;
+  member_count: number;
+  created_at: number;
+  last_activity_at: number;
+}
+
+/** A person's membership in a conversation, with their read position (MSG-3). */
+export interface ConversationMembersTable {
+  conversation_id: string;
+  user_id: string;
+  role: 'owner' | 'admin' | 'member';
+  read_seq: number;
+  muted_at: number | null;
+  pinned_at: number | null;
+  joined_at: number;
+}
+
+/** A message; `body` is ciphertext under the sender's vault key, null once recalled. */
+export interface MessagesTable {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  sender_id: string | null;
+  client_id: string;
+  body: string | null;
+  /** JSON `{ userIds: string[], all: boolean }`: who is mentioned, and whether @all is. */
+  mentions: string;
+  reply_to_seq: number | null;
+  recalled_at: number | null;
+  created_at: number;
+}
+
+/** A message one member deleted for themselves only. */
+export interface MessageHidesTable {
+  message_id: string;
+  user_id: string;
+  hidden_at: number;
+}
+
+/** The newest cursor of each person's event stream. */
+export interface EventCursorsTable {
+  user_id: string;
+  last_cursor: number;
+}
+
+/** One event of a person's stream, written with the change it describes. */
+export interface UserEventsTable {
+  user_id: string;
+  cursor: number;
+  type: string;
+  /** JSON object. */
+  payload: string;
+  created_at: number;
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   users: UsersTable;
@@ -265,4 +356,14 @@ export interface Database {
   data_recipients: DataRecipientsTable;
   deletion_notices: DeletionNoticesTable;
   retention_runs: RetentionRunsTable;
+  contact_requests: ContactRequestsTable;
+  contacts: ContactsTable;
+  contact_blocks: ContactBlocksTable;
+  contact_settings: ContactSettingsTable;
+  conversations: ConversationsTable;
+  conversation_members: ConversationMembersTable;
+  messages: MessagesTable;
+  message_hides: MessageHidesTable;
+  event_cursors: EventCursorsTable;
+  user_events: UserEventsTable;
 }

@@ -1,0 +1,154 @@
+import type { Kysely } from 'kysely';
+import type {
+  ConversationMembersTable,
+  ConversationsTable,
+  Database,
+} from '../../platform/db/schema';
+
+export type ConversationRow = ConversationsTable;
+export type MemberRow = ConversationMembersTable;
+export type MemberChanges = Partial<Pick<MemberRow, 'role' | 'muted_at' | 'pinned_at'>>;
+
+/** A membership joined with its conversation: what one member sees of it. */
+export type MembershipRow = ConversationRow & Omit<MemberRow, 'conversation_id'>;
+
+/** A membership with the caller's unread count, for the conversation list. */
+export type ListedMembershipRow = MembershipRow & { unread: number };
+
+/** Conversations and their members; read positions live on the member rows. */
+export class ConversationsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(conversation: ConversationRow, owner: MemberRow): Promise<void> {
+    await this.db.insertInto('conversations').values(conversation).execute();
+    await this.db.insertInto('conversation_members').values(owner).execute();
+  }
+
+  private memberships() {
+    return this.db
+      .selectFrom('conversation_members as m')
+      .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+      .selectAll('c')
+      .select(['m.user_id', 'm.role', 'm.read_seq', 'm.muted_at', 'm.pinned_at', 'm.joined_at']);
+  }
+
+  /** The conversation as `userId` sees it, or undefined when they are not a member. */
+  async findMembership(conversationId: string, userId: string): Promise<MembershipRow | undefined> {
+    return this.memberships()
+      .where('m.conversation_id', '=', conversationId)
+      .where('m.user_id', '=', userId)
+      .executeTakeFirst();
+  }
+
+  /** A person's conversations (or one of them) with unread counts: pinned first, then by activity. */
+  async listFor(userId: string, conversationId?: string): Promise<ListedMembershipRow[]> {
+    let query = this.memberships()
+      .select((eb) =>
+        eb
+          .selectFrom('messages as msg')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('msg.conversation_id', '=', 'c.id')
+          .whereRef('msg.seq', '>', 'm.read_seq')
+          .where((e) => e.or([e('msg.sender_id', 'is', null), e('msg.sender_id', '!=', userId)]))
+          .as('unread'),
+      )
+      .where('m.user_id', '=', userId);
+    if (conversationId) query = query.where('m.conversation_id', '=', conversationId);
+    return query
+      .orderBy((eb) => eb.case().when('m.pinned_at', 'is', null).then(1).else(0).end())
+      .orderBy('m.pinned_at', 'desc')
+      .orderBy('c.last_activity_at', 'desc')
+      .orderBy('c.id', 'desc')
+      .execute() as Promise<ListedMembershipRow[]>;
+  }
+
+  async members(conversationId: string): Promise<MemberRow[]> {
+    return this.db
+      .selectFrom('conversation_members')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .orderBy('joined_at')
+      .orderBy('user_id')
+      .execute();
+  }
+
+  async memberIds(conversationId: string): Promise<string[]> {
+    return (await this.members(conversationId)).map((m) => m.user_id);
+  }
+
+  /**
+   * Adds a member unless the group is full; the guarded counter update is
+   * atomic, so concurrent joins never pass the limit. False when full.
+   */
+  async addMember(member: MemberRow, limit: number): Promise<boolean> {
+    const counted = await this.db
+      .updateTable('conversations')
+      .set((eb) => ({ member_count: eb('member_count', '+', 1) }))
+      .where('id', '=', member.conversation_id)
+      .where('member_count', '<', limit)
+      .executeTakeFirst();
+    if (Number(counted.numUpdatedRows) === 0) return false;
+    await this.db.insertInto('conversation_members').values(member).execute();
+    return true;
+  }
+
+  /** Removes a member; false when they were not one. */
+  async removeMember(conversationId: string, userId: string): Promise<boolean> {
+    const removed = await this.db
+      .deleteFrom('conversation_members')
+      .where('conversation_id', '=', conversationId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    if (Number(removed.numDeletedRows) === 0) return false;
+    await this.db
+      .updateTable('conversations')
+      .set((eb) => ({ member_count: eb('member_count', '-', 1) }))
+      .where('id', '=', conversationId)
+      .execute();
+    return true;
+  }
+
+  async updateMember(conversationId: string, userId: string, changes: MemberChanges) {
+    await this.db
+      .updateTable('conversation_members')
+      .set(changes)
+      .where('conversation_id', '=', conversationId)
+      .where('user_id', '=', userId)
+      .execute();
+  }
+
+  async update(id: string, changes: Partial<Pick<ConversationRow, 'name' | 'announcement'>>) {
+    await this.db.updateTable('conversations').set(changes).where('id', '=', id).execute();
+  }
+
+  /**
+   * Takes the next seq. The update locks the conversation row until commit,
+   * so concurrent senders queue here and get contiguous numbers.
+   */
+  async nextSeq(id: string, at: number): Promise<number> {
+    const row = await this.db
+      .updateTable('conversations')
+      .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_activity_at: at }))
+      .where('id', '=', id)
+      .returning('last_seq')
+      .executeTakeFirstOrThrow();
+    return Number(row.last_seq);
+  }
+
+  /** Moves a read position forward only; true when it moved. */
+  async advanceRead(conversationId: string, userId: string, seq: number): Promise<boolean> {
+    const moved = await this.db
+      .updateTable('conversation_members')
+      .set({ read_seq: seq })
+      .where('conversation_id', '=', conversationId)
+      .where('user_id', '=', userId)
+      .where('read_seq', '<', seq)
+      .executeTakeFirst();
+    return Number(moved.numUpdatedRows) > 0;
+  }
+
+  /** Deletes a conversation; its members, messages and marks go by cascade. */
+  async delete(id: string): Promise<void> {
+    await this.db.deleteFrom('conversations').where('id', '=', id).execute();
+  }
+}

@@ -1,0 +1,183 @@
+import {
+  Conversation,
+  ConversationList,
+  ConversationParams,
+  CreateGroupBody,
+  CreateInviteBody,
+  InviteLink,
+  JoinGroupBody,
+  MemberList,
+  MemberParams,
+  MemberSettingsBody,
+  SetRoleBody,
+  TransferOwnershipBody,
+  UpdateGroupBody,
+} from '@carillon/protocol/messaging';
+import { route, type RouteDefinition } from '../../platform/http/route';
+import type { ConversationsService } from './conversations.service';
+import type { GroupAdminService } from './group-admin.service';
+
+const tags = ['conversations'];
+const member = ['not_found'];
+const manager = ['not_found', 'forbidden'];
+
+/** Group routes: create, list, settings, invites, joining, leaving and running a group. */
+export function conversationsRoutes(
+  conversations: ConversationsService,
+  admin: GroupAdminService,
+): RouteDefinition[] {
+  return [
+    route({
+      method: 'POST',
+      path: '/api/conversations',
+      summary: 'Create a group; the creator is its owner',
+      tags,
+      auth: 'user',
+      body: CreateGroupBody,
+      response: Conversation,
+      status: 201,
+      handler: ({ user, body }) => conversations.createGroup(user.userId, body),
+    }),
+    route({
+      method: 'GET',
+      path: '/api/conversations',
+      summary: 'My conversations: pinned first, then by last activity, with unread counts',
+      tags,
+      auth: 'user',
+      response: ConversationList,
+      handler: async ({ user }) => ({ conversations: await conversations.list(user.userId) }),
+    }),
+    route({
+      method: 'GET',
+      path: '/api/conversations/:id',
+      summary: 'One conversation',
+      tags,
+      auth: 'user',
+      params: ConversationParams,
+      response: Conversation,
+      errors: member,
+      handler: ({ user, params }) => conversations.get(user.userId, params.id),
+    }),
+    route({
+      method: 'PATCH',
+      path: '/api/conversations/:id',
+      summary: 'Rename a group or set its announcement (owner or admin)',
+      tags,
+      auth: 'user',
+      params: ConversationParams,
+      body: UpdateGroupBody,
+      response: Conversation,
+      errors: manager,
+      handler: ({ user, params, body }) => conversations.update(user.userId, params.id, body),
+    }),
+    route({
+      method: 'DELETE',
+      path: '/api/conversations/:id',
+      summary: 'Dissolve a group: every message and membership is deleted (owner)',
+      tags,
+      auth: 'user',
+      params: ConversationParams,
+      errors: manager,
+      handler: ({ user, params }) => admin.dissolve(user.userId, params.id),
+    }),
+    route({
+      method: 'PUT',
+      path: '/api/conversations/:id/settings',
+      summary: 'Mute or pin a conversation for myself',
+      tags,
+      auth: 'user',
+      params: ConversationParams,
+      body: MemberSettingsBody,
+      response: Conversation,
+      errors: member,
+      handler: ({ user, params, body }) => conversations.configure(user.userId, params.id, body),
+    }),
+    route({
+      method: 'POST',
+      path: '/api/conversations/:id/invites',
+      summary: 'Make a signed, expiring invite link (owner or admin)',
+      tags,
+      auth: 'user',
+      params: ConversationParams,
+      body: CreateInviteBody,
+      response: InviteLink,
+      status: 201,
+      errors: manager,
+      handler: ({ user, params, body }) =>
+        conversations.invite(user.userId, params.id, body.ttlHours),
+    }),
+    route({
+      method: 'POST',
+      path: '/api/conversations/join',
+      summary: 'Join a group with an invite token',
+      tags,
+      auth: 'user',
+      body: JoinGroupBody,
+      response: Conversation,
+      errors: ['token_invalid', 'conflict'],
+      handler: ({ user, body }) => conversations.join(user.userId, body.token),
+    }),
+    route({
+      method: 'POST',
+      path: '/api/conversations/:id/leave',
+      summary: 'Leave a group (the owner hands it over first)',
+      tags,
+      auth: 'user',
+      params: ConversationParams,
+      errors: ['not_found', 'conflict'],
+      handler: ({ user, params }) => conversations.leave(user.userId, params.id),
+    }),
+    ...memberRoutes(admin),
+  ];
+}
+
+function memberRoutes(admin: GroupAdminService): RouteDefinition[] {
+  return [
+    route({
+      method: 'GET',
+      path: '/api/conversations/:id/members',
+      summary: 'Members of a conversation with their roles',
+      tags,
+      auth: 'user',
+      params: ConversationParams,
+      response: MemberList,
+      errors: member,
+      handler: async ({ user, params }) => ({
+        members: await admin.members(user.userId, params.id),
+      }),
+    }),
+    route({
+      method: 'DELETE',
+      path: '/api/conversations/:id/members/:userId',
+      summary: 'Remove a member (owner: anyone; admin: plain members)',
+      tags,
+      auth: 'user',
+      params: MemberParams,
+      errors: manager,
+      handler: ({ user, params }) => admin.remove(user.userId, params.id, params.userId),
+    }),
+    route({
+      method: 'PUT',
+      path: '/api/conversations/:id/members/:userId/role',
+      summary: 'Make a member an admin or a plain member (owner)',
+      tags,
+      auth: 'user',
+      params: MemberParams,
+      body: SetRoleBody,
+      errors: [...manager, 'conflict'],
+      handler: ({ user, params, body }) =>
+        admin.setRole(user.userId, params.id, params.userId, body.role),
+    }),
+    route({
+      method: 'POST',
+      path: '/api/conversations/:id/transfer',
+      summary: 'Hand the group to another member (owner); the old owner becomes an admin',
+      tags,
+      auth: 'user',
+      params: ConversationParams,
+      body: TransferOwnershipBody,
+      errors: manager,
+      handler: ({ user, params, body }) => admin.transfer(user.userId, params.id, body.userId),
+    }),
+  ];
+}

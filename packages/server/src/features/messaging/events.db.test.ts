@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import type { EventList, UserEvent } from '@carillon/protocol/messaging';
+import type { BusEvent } from '../../platform/bus/event-bus';
+import { describeEachDialect, useTestApp } from '../../../test/harness';
+import { call, groupWith, people, send, type Person } from './messaging.test-support';
+import { userTopic } from './events.service';
+
+describeEachDialect('messaging: event stream', (dialect) => {
+  const t = useTestApp(dialect);
+
+  const page = async (who: Person, after: number, limit = 100) => {
+    const response = await call(t(), who, 'GET', `/api/events?after=${after}&limit=${limit}`);
+    assert.equal(response.statusCode, 200, response.body);
+    return response.json() as EventList;
+  };
+
+  /** Every event after `after`, paging as a device coming back online would. */
+  const drain = async (who: Person, after = 0, limit = 2) => {
+    const all: UserEvent[] = [];
+    for (let cursor = after; ;) {
+      const { events, nextCursor } = await page(who, cursor, limit);
+      if (events.length === 0) return all;
+      all.push(...events);
+      cursor = nextCursor;
+    }
+  };
+
+  it('writes each change as an event with a per-person cursor, resumable by paging', async () => {
+    const [owner, mei] = await people(t(), 2);
+    const { id } = await groupWith(t(), owner!, [mei!]);
+    const message = await send(t(), owner!, id, 'hello');
+    await call(t(), mei!, 'POST', `/api/conversations/${id}/read`, { seq: message.seq });
+    await call(t(), owner!, 'POST', `/api/conversations/${id}/messages/1/recall`);
+    await call(t(), owner!, 'PATCH', `/api/conversations/${id}`, { name: 'Renamed' });
+    await call(t(), mei!, 'POST', `/api/conversations/${id}/leave`);
+    const events = await drain(owner!);
+    assert.deepEqual(
+      events.map((e) => e.cursor),
+      events.map((_, i) => i + 1),
+    );
+    assert.deepEqual(
+      events.map((e) => e.type),
+      [
+        'member.joined',
+        'member.joined',
+        'message.created',
+        'receipt.updated',
+        'message.recalled',
+        'conversation.updated',
+        'member.left',
+      ],
+    );
+    assert.deepEqual(events[2]!.payload, {
+      conversationId: id,
+      seq: 1,
+      messageId: message.id,
+      senderId: owner!.userId,
+    });
+    const resumed = await drain(owner!, 4);
+    assert.deepEqual(
+      resumed.map((e) => e.cursor),
+      [5, 6, 7],
+    );
+    const meis = await drain(mei!);
+    assert.equal(meis.at(-1)!.type, 'member.left', 'the leaver hears of it too');
+    assert.deepEqual((await page(mei!, meis.at(-1)!.cursor)).events, []);
+  });
+
+  it('publishes committed events on the bus, to each member’s topic', async () => {
+    const [owner, mei] = await people(t(), 2);
+    const { id } = await groupWith(t(), owner!, [mei!]);
+    const heard: BusEvent[] = [];
+    const subscription = await t().app.bus.subscribe(userTopic(mei!.userId), (e) => heard.push(e));
+    await send(t(), owner!, id, 'live');
+    for (let i = 0; i < 50 && heard.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await subscription.unsubscribe();
+    assert.equal(heard[0]?.type, 'message.created');
+    assert.equal((heard[0]?.payload as { conversationId: string }).conversationId, id);
+  });
+});

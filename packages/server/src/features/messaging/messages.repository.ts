@@ -1,0 +1,85 @@
+import type { Kysely } from 'kysely';
+import type { Database, MessagesTable } from '../../platform/db/schema';
+import { NO_MENTIONS } from './messaging.data';
+
+export type MessageRow = MessagesTable;
+
+/** Which slice of history to read, for one viewer. */
+export interface HistorySlice {
+  viewerId: string;
+  /** `older`: seq < `from` (or ≤ when `inclusive`), newest first; `newer`: seq > `from`, oldest first. */
+  direction: 'older' | 'newer';
+  from: number;
+  inclusive?: boolean;
+  limit: number;
+}
+
+/** Messages and the marks of people who deleted one for themselves. */
+export class MessagesRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(row: MessageRow): Promise<void> {
+    await this.db.insertInto('messages').values(row).execute();
+  }
+
+  /** The message a sender already sent with this client id, if any. */
+  async findByClientId(senderId: string, clientId: string): Promise<MessageRow | undefined> {
+    return this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('sender_id', '=', senderId)
+      .where('client_id', '=', clientId)
+      .executeTakeFirst();
+  }
+
+  async findBySeq(conversationId: string, seq: number): Promise<MessageRow | undefined> {
+    return this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .where('seq', '=', seq)
+      .executeTakeFirst();
+  }
+
+  /** A keyset page of history, leaving out what the viewer deleted for themselves. */
+  async page(conversationId: string, slice: HistorySlice): Promise<MessageRow[]> {
+    const older = slice.direction === 'older';
+    const op = older ? (slice.inclusive ? '<=' : '<') : '>';
+    return this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .where('seq', op, slice.from)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('message_hides as h')
+              .select('h.message_id')
+              .whereRef('h.message_id', '=', 'messages.id')
+              .where('h.user_id', '=', slice.viewerId),
+          ),
+        ),
+      )
+      .orderBy('seq', older ? 'desc' : 'asc')
+      .limit(slice.limit)
+      .execute();
+  }
+
+  /** Removes a recalled message's content from the store; the row stays as a placeholder. */
+  async recall(id: string, at: number): Promise<void> {
+    await this.db
+      .updateTable('messages')
+      .set({ body: null, mentions: NO_MENTIONS, recalled_at: at })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Hides a message for one person only. */
+  async hide(messageId: string, userId: string, at: number): Promise<void> {
+    await this.db
+      .insertInto('message_hides')
+      .values({ message_id: messageId, user_id: userId, hidden_at: at })
+      .onConflict((oc) => oc.columns(['message_id', 'user_id']).doNothing())
+      .execute();
+  }
+}

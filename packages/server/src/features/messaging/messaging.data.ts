@@ -1,0 +1,110 @@
+import type { FeatureManifest, PersonalColumn } from '../../privacy/manifest';
+
+const timestamp = { notPersonal: 'timestamp' } as const;
+
+/** The `mentions` value of a message that mentions nobody. */
+export const NO_MENTIONS = '{"userIds":[],"all":false}';
+
+/** A messaging column: part of the messaging service the person signed up for. */
+const service = (category: string, erase: PersonalColumn['erase'] = 'delete'): PersonalColumn => ({
+  category,
+  purposes: ['essential.service'],
+  legalBasis: 'contract',
+  erase,
+});
+
+/**
+ * Conversations, messages, read positions and event streams (MSG-1/2/3/5).
+ * Message bodies are encrypted under the sender's key: erasing the sender
+ * shreds the key, blanks the sender id and leaves a placeholder in the others'
+ * history, so sequence numbers stay without gaps (ADR 0009).
+ */
+export const messagingManifest: FeatureManifest = {
+  feature: 'messaging',
+  nonPersonalTables: [
+    {
+      table: 'conversations',
+      notPersonal:
+        'group metadata shared by its members (name, announcement, counters); who is in it lives in conversation_members',
+    },
+  ],
+  tables: [
+    {
+      table: 'conversation_members',
+      description: 'The conversations a person is in, their role, read position and settings.',
+      subjectColumn: 'user_id',
+      controller: 'personal',
+      retention: { kind: 'account_lifetime' },
+      columns: {
+        conversation_id: { notPersonal: 'identifier' },
+        user_id: service('user.unique_id'),
+        role: service('user.social'),
+        read_seq: service('user.behavior'),
+        muted_at: service('user.behavior'),
+        pinned_at: service('user.behavior'),
+        joined_at: timestamp,
+      },
+    },
+    {
+      table: 'messages',
+      description: 'Messages a person sent; the text is encrypted under their key.',
+      subjectColumn: 'sender_id',
+      controller: 'personal',
+      retention: { kind: 'account_lifetime' },
+      columns: {
+        id: { notPersonal: 'identifier' },
+        conversation_id: { notPersonal: 'identifier' },
+        seq: { notPersonal: 'sequence number' },
+        sender_id: service('user.unique_id', 'anonymize'),
+        client_id: { notPersonal: 'identifier' },
+        body: service('user.content.private', 'shred'),
+        mentions: { ...service('user.social'), erasedValue: NO_MENTIONS },
+        reply_to_seq: { notPersonal: 'sequence number' },
+        recalled_at: timestamp,
+        created_at: timestamp,
+      },
+    },
+    {
+      table: 'message_hides',
+      description: 'Messages a person deleted for themselves only.',
+      subjectColumn: 'user_id',
+      controller: 'personal',
+      retention: { kind: 'account_lifetime' },
+      columns: {
+        message_id: { notPersonal: 'identifier' },
+        user_id: service('user.unique_id'),
+        hidden_at: timestamp,
+      },
+    },
+    {
+      table: 'event_cursors',
+      description: "The newest position of a person's event stream.",
+      subjectColumn: 'user_id',
+      controller: 'personal',
+      retention: { kind: 'account_lifetime' },
+      columns: {
+        user_id: service('user.unique_id'),
+        last_cursor: { notPersonal: 'counter' },
+      },
+    },
+    {
+      table: 'user_events',
+      description: "A person's event stream (ids and numbers, never message text), for resuming.",
+      subjectColumn: 'user_id',
+      controller: 'personal',
+      retention: {
+        kind: 'days',
+        days: 90,
+        from: 'created_at',
+        reason: 'a device offline longer re-reads history instead of events',
+      },
+      columns: {
+        user_id: service('user.unique_id'),
+        cursor: { notPersonal: 'counter' },
+        type: { notPersonal: 'event name' },
+        payload: service('user.social'),
+        created_at: timestamp,
+      },
+    },
+  ],
+};

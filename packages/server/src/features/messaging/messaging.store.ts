@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema';
+import { ConversationsRepository } from './conversations.repository';
+import { EventsRepository } from './events.repository';
+import { MessagesRepository } from './messages.repository';
+
+/** The messaging repositories over one connection, and a way to run work in a transaction. */
+export interface MessagingStore {
+  conversations: ConversationsRepository;
+  messages: MessagesRepository;
+  events: EventsRepository;
+  /** Runs `work` with repositories bound to one transaction; nested calls join it. */
+  transaction<T>(work: (tx: MessagingStore) => Promise<T>): Promise<T>;
+}
+
+function repositories(db: Kysely<Database>) {
+  return {
+    conversations: new ConversationsRepository(db),
+    messages: new MessagesRepository(db),
+    events: new EventsRepository(db),
+  };
+}
+
+/** Builds the store; services see repositories and transactions, never Kysely. */
+export function messagingStore(db: Kysely<Database>): MessagingStore {
+  return {
+    ...repositories(db),
+    transaction: (work) =>
+      db.transaction().execute(async (trx) => {
+        const tx: MessagingStore = { ...repositories(trx), transaction: (inner) => inner(tx) };
+        return work(tx);
+      }),
+  };
+}

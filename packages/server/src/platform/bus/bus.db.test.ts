@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { startTestApp, type TestApp } from '../../../test/harness';
+import {
+  NATS_URL,
+  REDIS_URL,
+  natsReachable,
+  redisReachable,
+  skipUnless,
+  subscribeInbox,
+  uniqueTopic,
+} from './event-bus.contract';
+import { createMemoryBus } from './memory-bus';
+
+const [redisUp, natsUp] = await Promise.all([redisReachable(), natsReachable()]);
+
+const clusters: { name: string; env: Record<string, string>; skip: string | false }[] = [
+  { name: 'REDIS_URL', env: { REDIS_URL }, skip: skipUnless(redisUp, `Redis at ${REDIS_URL}`) },
+  { name: 'NATS_URL', env: { NATS_URL }, skip: skipUnless(natsUp, `NATS at ${NATS_URL}`) },
+];
+
+describe('the app decorates itself with the configured bus', () => {
+  const nodes: TestApp[] = [];
+  after(async () => {
+    await Promise.all(nodes.map((n) => n.close()));
+  });
+
+  it('uses an in-process bus by default', async () => {
+    const node = await startTestApp('sqlite');
+    nodes.push(node);
+    const topic = uniqueTopic('app');
+    const inbox = await subscribeInbox(node.app.bus, topic);
+    await node.app.bus.publish(topic, { type: 'app.woke' });
+    assert.deepEqual(await inbox.waitFor(1), [{ type: 'app.woke' }]);
+  });
+
+  it('uses, and leaves open, a bus passed in', async () => {
+    const bus = createMemoryBus();
+    const node = await startTestApp('sqlite', { deps: { bus } });
+    assert.equal(node.app.bus, bus);
+    await node.close();
+    const topic = uniqueTopic('injected');
+    const inbox = await subscribeInbox(bus, topic);
+    await bus.publish(topic, { type: 'still.open' });
+    await inbox.waitFor(1);
+    await bus.close();
+  });
+
+  for (const cluster of clusters)
+    it(`joins two nodes through ${cluster.name}`, { skip: cluster.skip }, async () => {
+      const [a, b] = [
+        await startTestApp('sqlite', { env: cluster.env }),
+        await startTestApp('sqlite', { env: cluster.env }),
+      ];
+      nodes.push(a, b);
+      const topic = uniqueTopic('cluster');
+      const inbox = await subscribeInbox(b.app.bus, topic);
+      await a.app.bus.publish(topic, { type: 'node.woke', from: 'a' });
+      assert.deepEqual(await inbox.waitFor(1), [{ type: 'node.woke', from: 'a' }]);
+    });
+});
