@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { MASTER_KEY_PATTERN } from './privacy/vault/master-key';
-import { isEd25519PrivateKey } from './privacy/audit/audit-signing';
+import { isEd25519PrivateKey } from './platform/signing-keys';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const optionalUrl = (protocols: string[]) =>

@@ -5,13 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError, parseConfig } from '../../config';
-import {
-  checkpointSigner,
-  isEd25519PrivateKey,
-  loadAuditSigningKey,
-  parseSigningKey,
-  SIGNING_KEY_FILE,
-} from './audit-signing';
+import { isEd25519PrivateKey, parseSigningKey } from '../../platform/signing-keys';
+import { checkpointSigner, loadAuditSigningKey, SIGNING_KEY_FILE } from './audit-signing';
 
 const { privateKey } = generateKeyPairSync('ed25519');
 const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();

@@ -1,13 +1,5 @@
-import {
-  createHash,
-  createPublicKey,
-  generateKeyPairSync,
-  sign,
-  type KeyObject,
-} from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { parseSigningKey } from '../audit/audit-signing';
+import { createHash, createPublicKey, sign, type KeyObject } from 'node:crypto';
+import { loadSigningKey } from '../../platform/signing-keys';
 
 /** Where the generated key lives when RECEIPT_SIGNING_KEY is not set. */
 export const RECEIPT_KEY_FILE = 'receipt-signing-key.pem';
@@ -30,26 +22,9 @@ export interface ReceiptSigner {
 
 const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
 
-/**
- * The configured Ed25519 key (PEM or base64 PKCS#8), or one generated on
- * first start into the data directory (mode 0600). Nodes of a cluster must
- * share RECEIPT_SIGNING_KEY so any of them signs verifiably.
- */
+/** The receipt key: RECEIPT_SIGNING_KEY, or generated into the data directory. */
 export function loadReceiptSigningKey(configured: string | undefined, dataDir: string): KeyObject {
-  if (configured) return parseSigningKey(configured);
-  const file = path.join(dataDir, RECEIPT_KEY_FILE);
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(dataDir, { recursive: true });
-    const { privateKey } = generateKeyPairSync('ed25519');
-    const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
-    try {
-      fs.writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      // Another process created it first; use theirs.
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-  return parseSigningKey(fs.readFileSync(file, 'utf8'));
+  return loadSigningKey(configured, dataDir, RECEIPT_KEY_FILE);
 }
 
 /** The public JWK of an Ed25519 key, `kid` being its RFC 7638 SHA-256 thumbprint. */
