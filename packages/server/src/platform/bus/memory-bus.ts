@@ -1,11 +1,5 @@
-import {
-  BusClosedError,
-  assertTopic,
-  type BusEvent,
-  type BusOptions,
-  type EventBus,
-} from './event-bus';
-import { TopicFanout, warnBusError } from './topic-fanout';
+import { type BusEvent, type BusOptions, type EventBus } from './event-bus';
+import { TopicFanout, busOver, warnBusError } from './topic-fanout';
 
 type Listener = (payload: string) => void;
 
@@ -65,23 +59,11 @@ export function createMemoryBus(options: BusOptions & { hub?: MemoryHub } = {}):
     },
     report,
   );
-  let closed = false;
-  return {
-    async publish(topic, event) {
-      if (closed) throw new BusClosedError();
-      assertTopic(topic);
-      hub.publish(topic, JSON.stringify(event));
-    },
-    async subscribe(topic, handler) {
-      if (closed) throw new BusClosedError();
-      assertTopic(topic);
-      return fanout.subscribe(topic, handler);
-    },
-    async close() {
-      closed = true;
+  return busOver(fanout, {
+    send: (topic, event) => hub.publish(topic, JSON.stringify(event)),
+    shutdown() {
       for (const leave of leaving.values()) leave();
       leaving.clear();
-      fanout.clear();
     },
-  };
+  });
 }

@@ -1,12 +1,6 @@
 import { JSONCodec, connect, type NatsConnection, type Subscription as NatsSub } from 'nats';
-import {
-  BusClosedError,
-  assertTopic,
-  type BusEvent,
-  type BusOptions,
-  type EventBus,
-} from './event-bus';
-import { TopicFanout, warnBusError } from './topic-fanout';
+import { type BusEvent, type BusOptions, type EventBus } from './event-bus';
+import { TopicFanout, busOver, warnBusError } from './topic-fanout';
 
 /** Options of the NATS adapter. */
 export interface NatsBusOptions extends BusOptions {
@@ -64,27 +58,14 @@ export async function createNatsBus(url: string, options: NatsBusOptions = {}): 
     report,
   );
 
-  let closed = false;
-  return {
-    async publish(topic, event) {
-      if (closed) throw new BusClosedError();
-      assertTopic(topic);
-      // One connection writes in order: NATS keeps this publisher's order.
-      nc.publish(topic, codec.encode(event));
-    },
-    async subscribe(topic, handler) {
-      if (closed) throw new BusClosedError();
-      assertTopic(topic);
-      return fanout.subscribe(topic, handler);
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      fanout.clear();
+  return busOver(fanout, {
+    // One connection writes in order: NATS keeps this publisher's order.
+    send: (topic, event) => nc.publish(topic, codec.encode(event)),
+    async shutdown() {
       subscriptions.clear();
       if (!nc.isClosed()) await nc.drain();
     },
-  };
+  });
 }
 
 /** Reports errors the connection announces (slow consumer, permissions) until it closes. */

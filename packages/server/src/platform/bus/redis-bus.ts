@@ -1,12 +1,6 @@
 import { Redis } from 'ioredis';
-import {
-  BusClosedError,
-  assertTopic,
-  type BusEvent,
-  type BusOptions,
-  type EventBus,
-} from './event-bus';
-import { TopicFanout, warnBusError } from './topic-fanout';
+import { type BusEvent, type BusOptions, type EventBus } from './event-bus';
+import { TopicFanout, busOver, warnBusError } from './topic-fanout';
 
 /** Options of the Redis adapter. */
 export interface RedisBusOptions extends BusOptions {
@@ -62,26 +56,15 @@ export async function createRedisBus(
     fanout.deliver(channel, event);
   });
 
-  let closed = false;
-  return {
-    async publish(topic, event) {
-      if (closed) throw new BusClosedError();
-      assertTopic(topic);
-      // One connection, commands in order: Redis keeps this publisher's order.
+  return busOver(fanout, {
+    // One connection, commands in order: Redis keeps this publisher's order.
+    send: async (topic, event) => {
       await publisher.publish(topic, JSON.stringify(event));
     },
-    async subscribe(topic, handler) {
-      if (closed) throw new BusClosedError();
-      assertTopic(topic);
-      return fanout.subscribe(topic, handler);
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      fanout.clear();
+    async shutdown() {
       await Promise.all([quit(publisher), quit(subscriber)]);
     },
-  };
+  });
 }
 
 /** QUIT when connected (pending publishes go out first), else drop the socket and stop retrying. */

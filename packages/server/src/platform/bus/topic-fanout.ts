@@ -1,4 +1,11 @@
-import type { BusEvent, BusHandler, Subscription } from './event-bus';
+import {
+  BusClosedError,
+  assertTopic,
+  type BusEvent,
+  type BusHandler,
+  type EventBus,
+  type Subscription,
+} from './event-bus';
 
 /** How an adapter joins and leaves one topic at its broker. */
 export interface TopicBroker {
@@ -88,4 +95,40 @@ export function warnBusError(error: unknown, context: string): void {
   process.emitWarning(
     `event bus, ${context}: ${error instanceof Error ? error.message : String(error)}`,
   );
+}
+
+/** What differs between adapters once the fan-out is shared: how to send, and how to hang up. */
+export interface BusTransport {
+  /** Sends one checked event; resolves when the adapter has handed it on. */
+  send(topic: string, event: BusEvent): Promise<void> | void;
+  /** Ends the broker connection; called once, after every local handler is forgotten. */
+  shutdown(): Promise<void> | void;
+}
+
+/**
+ * The EventBus every adapter returns: one closed state, one topic check, one
+ * fan-out. Closing twice is harmless; using a closed bus throws BusClosedError.
+ */
+export function busOver(fanout: TopicFanout, transport: BusTransport): EventBus {
+  let closed = false;
+  const open = (topic: string) => {
+    if (closed) throw new BusClosedError();
+    assertTopic(topic);
+  };
+  return {
+    async publish(topic, event) {
+      open(topic);
+      await transport.send(topic, event);
+    },
+    async subscribe(topic, handler) {
+      open(topic);
+      return fanout.subscribe(topic, handler);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      fanout.clear();
+      await transport.shutdown();
+    },
+  };
 }
