@@ -1,24 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { AuditDetail } from './audit-log';
+import type { AuditEntriesTable } from '../../platform/db/schema';
 
 /** The `prev_hash` of the first entry: there is nothing before it. */
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** An audit entry as stored: every field the hash covers, plus the hash itself. */
-export interface ChainedEntry {
-  seq: number;
-  id: string;
-  at: number;
-  actor_kind: string;
-  actor_ref: string | null;
-  subject_ref: string | null;
-  action: string;
-  purpose: string | null;
-  /** Canonical JSON text; the hash covers these exact characters. */
-  detail: string;
-  prev_hash: string;
-  hash: string;
-}
+export type ChainedEntry = AuditEntriesTable;
 
 /** A signed statement that entry `seq` had `hash`. */
 export interface Checkpoint {
