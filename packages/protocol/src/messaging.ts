@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common';
+import { StoredFile } from './files';
 
 /** A position in a conversation's sequence: 1, 2, 3, … without gaps. */
 export const Seq = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
@@ -19,11 +20,16 @@ const GroupName = z.string().trim().min(1).max(100);
 export const CreateGroupBody = z.object({ name: GroupName }).strict();
 export type CreateGroupBody = z.infer<typeof CreateGroupBody>;
 
-/** Renames a group or sets its announcement (null clears it); owners and admins only. */
+/**
+ * Renames a group, sets its announcement (null clears it), or turns join
+ * approval on or off (joining by link then waits for an owner or admin);
+ * owners and admins only.
+ */
 export const UpdateGroupBody = z
   .object({
     name: GroupName.optional(),
     announcement: z.string().trim().max(2000).nullable().optional(),
+    joinApproval: z.boolean().optional(),
   })
   .strict();
 export type UpdateGroupBody = z.infer<typeof UpdateGroupBody>;
@@ -49,19 +55,33 @@ export const CreateInviteBody = z
   .object({ ttlHours: z.number().int().min(1).max(720).default(168) })
   .strict();
 
-/** A signed, expiring invite token; anyone signed in who holds it may join. */
-export const InviteLink = z.object({ token: z.string(), expiresAt: Timestamp });
+/** A signed, expiring invite token; anyone signed in who holds it may join. `url` is what the QR code carries. */
+export const InviteLink = z.object({ token: z.string(), url: z.string(), expiresAt: Timestamp });
 export type InviteLink = z.infer<typeof InviteLink>;
 
-/** Joins a group with an invite token. */
-export const JoinGroupBody = z.object({ token: z.string().min(10).max(300) }).strict();
+const InviteToken = z.string().min(10).max(300);
 
-/** A conversation as one member sees it. */
+/** Joins a group with an invite token. */
+export const JoinGroupBody = z.object({ token: InviteToken }).strict();
+
+/** `invite.svg`: the QR code of this token, or of a fresh week-long one when absent. */
+export const InviteQrQuery = z.object({ token: InviteToken.optional() }).strict();
+
+/** Opens the one-to-one chat with a contact, or returns the one that exists. */
+export const OpenDirectBody = z.object({ userId: Id }).strict();
+
+/**
+ * A conversation as one member sees it. A direct chat has `name: null` and
+ * `peerId` set to the other person (clients show that person's profile);
+ * both people are plain members, so `role` is `member`.
+ */
 export const Conversation = z.object({
   id: Id,
   kind: z.enum(['group', 'direct']),
   name: z.string().nullable(),
+  peerId: Id.nullable(),
   announcement: z.string().nullable(),
+  joinApproval: z.boolean(),
   role: Role,
   memberCount: z.number().int(),
   lastSeq: z.number().int(),
@@ -80,29 +100,97 @@ export const ConversationList = z.object({ conversations: z.array(Conversation) 
 export const Member = z.object({ userId: Id, role: Role, joinedAt: Timestamp });
 export const MemberList = z.object({ members: z.array(Member) });
 
-/** Sends a text message. `clientId` makes a retry return the first send instead of a copy. */
-export const SendMessageBody = z
+/** What kind of content a message carries. */
+export const MessageKind = z.enum(['text', 'image', 'file', 'voice', 'location']);
+export type MessageKind = z.infer<typeof MessageKind>;
+
+/** Longest voice message: five minutes. */
+export const MAX_VOICE_MS = 5 * 60 * 1000;
+
+const sendCommon = { clientId: z.uuid(), replyTo: Seq.optional() };
+const Caption = z.string().trim().min(1).max(1000);
+
+/** A text; `kind` may be left out, as before message kinds existed. */
+export const TextMessageBody = z
   .object({
-    clientId: z.uuid(),
+    ...sendCommon,
+    kind: z.literal('text').optional(),
     text: z.string().trim().min(1).max(4000),
     mentions: z.array(Id).max(100).default([]),
     mentionAll: z.boolean().default(false),
-    replyTo: Seq.optional(),
   })
   .strict();
+
+/** An uploaded image (`POST /api/files`) the sender owns or can already read. */
+export const ImageMessageBody = z
+  .object({ ...sendCommon, kind: z.literal('image'), fileId: Id, caption: Caption.optional() })
+  .strict();
+
+/** Any uploaded file. */
+export const FileMessageBody = z
+  .object({ ...sendCommon, kind: z.literal('file'), fileId: Id })
+  .strict();
+
+/** An uploaded audio file and its length, 1 ms to five minutes. */
+export const VoiceMessageBody = z
+  .object({
+    ...sendCommon,
+    kind: z.literal('voice'),
+    fileId: Id,
+    durationMs: z.number().int().min(1).max(MAX_VOICE_MS),
+  })
+  .strict();
+
+/** A point on the map (WGS 84 degrees) with an optional place name. */
+export const Location = z.object({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  label: z.string().trim().min(1).max(200).optional(),
+});
+export type Location = z.infer<typeof Location>;
+
+export const LocationMessageBody = z
+  .object({ ...sendCommon, kind: z.literal('location'), ...Location.shape })
+  .strict();
+
+/** Sends a message of any kind. `clientId` makes a retry return the first send instead of a copy. */
+export const SendMessageBody = z.union([
+  TextMessageBody,
+  ImageMessageBody,
+  FileMessageBody,
+  VoiceMessageBody,
+  LocationMessageBody,
+]);
 export type SendMessageBody = z.infer<typeof SendMessageBody>;
 
-/** A message; `text` is null once recalled or once its sender's key is shredded. */
+/** Forwards a message the caller can read (`from`) into this conversation. */
+export const ForwardMessageBody = z
+  .object({ clientId: z.uuid(), from: z.object({ conversationId: Id, seq: Seq }).strict() })
+  .strict();
+export type ForwardMessageBody = z.infer<typeof ForwardMessageBody>;
+
+/**
+ * A message. Content fields are null once recalled or once the sender's key
+ * is shredded: `text` for texts, `file` (+ `caption` for images, `durationMs`
+ * for voice) for attachments, `location` for locations. `forwarded` marks a
+ * copy forwarded from elsewhere (its origin is not revealed).
+ */
 export const Message = z.object({
   id: Id,
   conversationId: Id,
   seq: z.number().int(),
   clientId: z.uuid(),
   senderId: Id.nullable(),
+  kind: MessageKind,
   text: z.string().nullable(),
+  caption: z.string().nullable(),
+  file: StoredFile.nullable(),
+  durationMs: z.number().int().nullable(),
+  location: Location.nullable(),
   mentions: z.array(Id),
   mentionAll: z.boolean(),
   replyTo: z.number().int().nullable(),
+  forwarded: z.boolean(),
   recalled: z.boolean(),
   createdAt: Timestamp,
 });
@@ -141,7 +229,20 @@ export const Receipts = z.object({
 });
 export type Receipts = z.infer<typeof Receipts>;
 
-/** Event names, `<entity>.<past-verb>`. */
+/** A pending request to join a group that needs approval. */
+export const JoinRequest = z.object({ conversationId: Id, userId: Id, requestedAt: Timestamp });
+export type JoinRequest = z.infer<typeof JoinRequest>;
+
+export const JoinRequestList = z.object({ requests: z.array(JoinRequest) });
+
+/** What joining by link did: joined (the conversation), or a request now waits for approval. */
+export const JoinResult = z.union([
+  Conversation.extend({ pending: z.literal(false) }),
+  JoinRequest.extend({ pending: z.literal(true) }),
+]);
+export type JoinResult = z.infer<typeof JoinResult>;
+
+/** Event names, `<entity>.<past-verb>`; `join.requested` goes to the group's owner and admins. */
 export const EventType = z.enum([
   'message.created',
   'message.recalled',
@@ -149,6 +250,8 @@ export const EventType = z.enum([
   'conversation.updated',
   'member.joined',
   'member.left',
+  'join.requested',
+  'join.declined',
 ]);
 export type EventType = z.infer<typeof EventType>;
 

@@ -73,7 +73,12 @@ export type PresenceFrame = z.infer<typeof PresenceFrame>;
 
 export const PongFrame = z.object({ type: z.literal('pong'), id: z.string().optional() });
 
-/** A frame the server could not accept; the connection stays open. */
+/**
+ * A frame the server could not accept; the connection stays open. Ids:
+ * `validation_failed` (not JSON or not a `ClientFrame`), `not_found` (typing
+ * in a conversation the caller is not in), `rate_limited` (too many frames
+ * waiting; the frame was dropped).
+ */
 export const ErrorFrame = z.object({
   type: z.literal('error'),
   error: z.object({ id: z.string(), message: z.string() }),
@@ -88,3 +93,13 @@ export const ServerFrame = z.discriminatedUnion('type', [
   ErrorFrame,
 ]);
 export type ServerFrame = z.infer<typeof ServerFrame>;
+
+// ---- presence settings (REST) ----------------------------------------------
+
+/**
+ * Who sees when a person was last online. Online/offline itself is always
+ * shown to the people allowed to watch (conversation partners and contacts);
+ * `hideLastSeen` withholds the time of the last disconnect from all of them.
+ */
+export const PresenceSettings = z.object({ hideLastSeen: z.boolean() }).strict();
+export type PresenceSettings = z.infer<typeof PresenceSettings>;

@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
@@ -13,6 +14,10 @@ import { OperatorsRepository } from './features/operators/operators.repository';
 import { operatorAuthenticator, operatorsRoutes } from './features/operators/operators.routes';
 import { OperatorsService } from './features/operators/operators.service';
 import { ContactFinder } from './features/contacts/contact-finder.service';
+import { FilesRepository } from './features/files/files.repository';
+import { filesRoutes } from './features/files/files.routes';
+import { FilesService } from './features/files/files.service';
+import { conversationFileAccess } from './features/messaging/file-access';
 import { ContactsRepository } from './features/contacts/contacts.repository';
 import { contactsRoutes } from './features/contacts/contacts.routes';
 import { ContactsService } from './features/contacts/contacts.service';
@@ -46,7 +51,8 @@ import { buildConsentCore } from './privacy/consent/consent-core';
 import { honouringGpc } from './privacy/consent/gpc';
 import { editions } from './privacy/editions';
 import { createDataEngines, type BuiltDataEngines } from './privacy/engines/data-engines';
-import { subjectLookups } from './privacy/engines/table-walk';
+import { releaseUnreferenced } from './privacy/engines/file-release';
+import { loose, subjectLookups } from './privacy/engines/table-walk';
 import { buildManifestRegistry } from './privacy/manifests';
 import {
   consentWithdrawal,
@@ -60,6 +66,9 @@ import { OutboxRepository } from './providers/outbox.repository';
 import { httpSms, outboxSms, type SmsProvider } from './providers/sms';
 import { landingPage } from './features/system/landing-page';
 import { messagingRoutes } from './features/messaging/messaging.module';
+import { normalizePhone } from './features/accounts/identifiers';
+import { organizationsModuleRoutes } from './features/organizations/organizations.module';
+import { registerRealtime } from './features/realtime/realtime.module';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -174,6 +183,18 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     edition,
     audit,
   });
+  // Bytes go once no declared file column names them any more (avatars, uploads, thumbnails).
+  const releaseFiles = (hashes: string[]) =>
+    releaseUnreferenced(loose(db), registry, files, hashes);
+  const filesService = new FilesService(
+    new FilesRepository(db),
+    files,
+    releaseFiles,
+    conversationFileAccess(db),
+    { maxBytes: config.fileMaxBytes, tempDir: path.join(config.dataDir, 'files', 'incoming') },
+    clock,
+    ids,
+  );
   const contactsRepository = new ContactsRepository(db);
   const profiles = new ProfilesService(
     new ProfilesRepository(db),
@@ -182,6 +203,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     deps.vault,
     clock,
     dataEngines,
+    releaseFiles,
   );
   const operators = new OperatorsService(
     new OperatorsRepository(db),
@@ -225,6 +247,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     createErasureJobs({ db, sessions, engines: dataEngines, audit, clock }),
   );
   await app.register(fastifyCookie);
+  // Parts are streamed to the route (body: 'multipart'); never attached to the request.
+  await app.register(fastifyMultipart);
   const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false }) : undefined;
   await app.register(fastifyRateLimit, {
     global: false,
@@ -246,6 +270,16 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const authLimit = { max: config.authRateLimitPerMinute, perMs: 60_000 };
   const cookieSecure = config.cookieSecure;
   let openApi: Record<string, unknown> | undefined;
+  const realtimeRoutes = await registerRealtime(app, {
+    db,
+    bus,
+    sessions,
+    authenticate: userAuthenticator(sessions),
+    config,
+    clock,
+    ids,
+    report: (err, context) => logger.warn({ err, context }, 'real-time gateway failure'),
+  });
   const routes: RouteDefinition[] = [
     ...systemRoutes(
       async () => ({
@@ -268,8 +302,25 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       clock,
       ids,
       memberLimit: config.groupMemberLimit,
+      contacts,
+      files: filesService,
+      canReadShared: conversationFileAccess(db),
       publish: (topic, event) => bus.publish(topic, event),
       reportFailure: (err) => logger.warn({ err }, 'a messaging event could not be published'),
+    }),
+    ...filesRoutes(filesService, {
+      maxBytes: config.fileMaxBytes,
+      uploadLimit: { max: config.fileUploadRateLimitPerMinute, perMs: 60_000 },
+    }),
+    ...realtimeRoutes,
+    ...organizationsModuleRoutes({
+      db,
+      audit,
+      secrets,
+      clock,
+      ids,
+      normalizePhone: (input) => normalizePhone(input, edition),
+      limit: authLimit,
     }),
     ...auditRoutes(audit),
     ...consentCore.routes,

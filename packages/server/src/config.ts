@@ -55,6 +55,10 @@ const EnvSchema = z.object({
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   CANCELLATION_COOLING_OFF_DAYS: z.coerce.number().int().min(0).max(90).default(7),
   GROUP_MEMBER_LIMIT: z.coerce.number().int().min(2).max(100_000).default(1000),
+  WS_SEND_BUFFER_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  WS_HEARTBEAT_MS: z.coerce.number().int().min(50).max(60_000).default(15_000),
+  FILE_MAX_BYTES: z.coerce.number().int().min(1).default(104_857_600), // 100 MB
+  FILE_UPLOAD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
 });
 
 /** Rules that tie variables together; checked even when single values are wrong. */
@@ -109,6 +113,12 @@ export interface Config {
   cancellationCoolingOffDays: number;
   /** Most members a group may have (MSG-5). */
   groupMemberLimit: number;
+  /** WebSocket gateway: the send buffer cap per connection before it is closed as too slow, and the heartbeat period (pings, presence expiry, session re-checks). */
+  realtime: { sendBufferBytes: number; heartbeatMs: number };
+  /** Largest file upload in bytes. */
+  fileMaxBytes: number;
+  /** Uploads one client address may start per minute. */
+  fileUploadRateLimitPerMinute: number;
 }
 
 /** Thrown when the environment cannot be turned into a Config. */
@@ -168,5 +178,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     cancellationCoolingOffDays: e.CANCELLATION_COOLING_OFF_DAYS,
     groupMemberLimit: e.GROUP_MEMBER_LIMIT,
+    realtime: { sendBufferBytes: e.WS_SEND_BUFFER_BYTES, heartbeatMs: e.WS_HEARTBEAT_MS },
+    fileMaxBytes: e.FILE_MAX_BYTES,
+    fileUploadRateLimitPerMinute: e.FILE_UPLOAD_RATE_LIMIT_PER_MINUTE,
   };
 }

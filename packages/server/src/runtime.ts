@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ConfigError, parseConfig, type Config } from './config';
-import { openDatabase, type DatabaseHandle } from './platform/db/database';
+import { openDatabase, postgresTarget, type DatabaseHandle } from './platform/db/database';
 import { migrateToLatest } from './platform/db/migrations';
 import { loadServerSecret } from './platform/secrets';
 import { loadMasterKey } from './privacy/vault/master-key';
@@ -21,7 +21,7 @@ export function configOrExit(env: NodeJS.ProcessEnv = process.env): Config {
 export async function openMigratedDatabase(config: Config): Promise<DatabaseHandle> {
   const handle = openDatabase(
     config.databaseUrl
-      ? { dialect: 'postgres', url: config.databaseUrl }
+      ? postgresTarget(config.databaseUrl)
       : { dialect: 'sqlite', file: path.join(config.dataDir, 'carillon.sqlite') },
   );
   await migrateToLatest(handle);
@@ -35,7 +35,7 @@ export async function openMigratedDatabase(config: Config): Promise<DatabaseHand
 export function openVault(config: Config): Promise<OpenKeyVault> {
   return openKeyVault(
     config.vaultDatabaseUrl
-      ? { dialect: 'postgres', url: config.vaultDatabaseUrl }
+      ? postgresTarget(config.vaultDatabaseUrl)
       : { dialect: 'sqlite', file: path.join(config.dataDir, 'vault.sqlite') },
     loadMasterKey(config.masterKey, config.dataDir),
   );

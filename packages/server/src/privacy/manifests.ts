@@ -1,7 +1,10 @@
 import { accountsManifest } from '../features/accounts/accounts.data';
 import { contactsManifest } from '../features/contacts/contacts.data';
+import { filesManifest } from '../features/files/files.data';
 import { messagingManifest } from '../features/messaging/messaging.data';
 import { operatorsManifest } from '../features/operators/operators.data';
+import { organizationsManifest } from '../features/organizations/organizations.data';
+import { realtimeManifest } from '../features/realtime/realtime.data';
 import { profilesManifest } from '../features/profiles/profiles.data';
 import { sessionsManifest } from '../features/sessions/sessions.data';
 import { verificationManifest } from '../features/verification/codes.data';
@@ -29,6 +32,9 @@ export const allManifests: FeatureManifest[] = [
   rightsManifest,
   contactsManifest,
   messagingManifest,
+  organizationsManifest,
+  filesManifest,
+  realtimeManifest,
 ];
 
 /** The checked registry; building it fails on any unknown or deprecated taxonomy key. */

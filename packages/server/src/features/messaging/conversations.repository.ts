@@ -9,8 +9,9 @@ export type ConversationRow = ConversationsTable;
 export type MemberRow = ConversationMembersTable;
 export type MemberChanges = Partial<Pick<MemberRow, 'role' | 'muted_at' | 'pinned_at'>>;
 
-/** A membership joined with its conversation: what one member sees of it. */
-export type MembershipRow = ConversationRow & Omit<MemberRow, 'conversation_id'>;
+/** A membership joined with its conversation: what one member sees of it (`peer_id` in direct chats). */
+export type MembershipRow = ConversationRow &
+  Omit<MemberRow, 'conversation_id'> & { peer_id: string | null };
 
 /** A membership with the caller's unread count, for the conversation list. */
 export type ListedMembershipRow = MembershipRow & { unread: number };
@@ -19,17 +20,33 @@ export type ListedMembershipRow = MembershipRow & { unread: number };
 export class ConversationsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async insert(conversation: ConversationRow, owner: MemberRow): Promise<void> {
+  async insert(conversation: ConversationRow, members: MemberRow[]): Promise<void> {
     await this.db.insertInto('conversations').values(conversation).execute();
-    await this.db.insertInto('conversation_members').values(owner).execute();
+    await this.db.insertInto('conversation_members').values(members).execute();
   }
 
   private memberships() {
     return this.db
       .selectFrom('conversation_members as m')
       .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+      .leftJoin('direct_chats as d', (join) =>
+        join.onRef('d.conversation_id', '=', 'c.id').onRef('d.user_id', '=', 'm.user_id'),
+      )
       .selectAll('c')
-      .select(['m.user_id', 'm.role', 'm.read_seq', 'm.muted_at', 'm.pinned_at', 'm.joined_at']);
+      .select([
+        'm.user_id',
+        'm.role',
+        'm.read_seq',
+        'm.muted_at',
+        'm.pinned_at',
+        'm.joined_at',
+        'm.joined_seq',
+        'd.peer_id',
+      ]);
+  }
+
+  async find(id: string): Promise<ConversationRow | undefined> {
+    return this.db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   /** The conversation as `userId` sees it, or undefined when they are not a member. */
@@ -78,7 +95,9 @@ export class ConversationsRepository {
 
   /**
    * Adds a member unless the group is full; the guarded counter update is
-   * atomic, so concurrent joins never pass the limit. False when full.
+   * atomic, so concurrent joins never pass the limit. False when full. The
+   * update locks the conversation row, so the `last_seq` it returns is the
+   * newest message: the member starts with it read, and owns no older receipts.
    */
   async addMember(member: MemberRow, limit: number): Promise<boolean> {
     const counted = await this.db
@@ -86,10 +105,43 @@ export class ConversationsRepository {
       .set((eb) => ({ member_count: eb('member_count', '+', 1) }))
       .where('id', '=', member.conversation_id)
       .where('member_count', '<', limit)
+      .returning('last_seq')
       .executeTakeFirst();
-    if (Number(counted.numUpdatedRows) === 0) return false;
-    await this.db.insertInto('conversation_members').values(member).execute();
+    if (!counted) return false;
+    const lastSeq = Number(counted.last_seq);
+    await this.db
+      .insertInto('conversation_members')
+      .values({ ...member, read_seq: lastSeq, joined_seq: lastSeq })
+      .execute();
     return true;
+  }
+
+  /** The conversation `userId` has with `peerId`, if any. */
+  async findDirect(userId: string, peerId: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('direct_chats')
+      .select('conversation_id')
+      .where('user_id', '=', userId)
+      .where('peer_id', '=', peerId)
+      .executeTakeFirst();
+    return row?.conversation_id;
+  }
+
+  /**
+   * Records both sides of a direct chat, in sorted order: a concurrent
+   * creator of the same pair waits on the first row and then fails its
+   * primary key, never deadlocks.
+   */
+  async insertDirectPair(conversationId: string, a: string, b: string): Promise<void> {
+    const [low, high] = [a, b].sort() as [string, string];
+    for (const [user_id, peer_id] of [
+      [low, high],
+      [high, low],
+    ] as const)
+      await this.db
+        .insertInto('direct_chats')
+        .values({ user_id, peer_id, conversation_id: conversationId })
+        .execute();
   }
 
   /** Removes a member; false when they were not one. */
@@ -117,7 +169,11 @@ export class ConversationsRepository {
       .execute();
   }
 
-  async update(id: string, changes: Partial<Pick<ConversationRow, 'name' | 'announcement'>>) {
+  async update(
+    id: string,
+    changes: Partial<Pick<ConversationRow, 'name' | 'announcement' | 'join_approval_at'>>,
+  ) {
+    if (Object.keys(changes).length === 0) return;
     await this.db.updateTable('conversations').set(changes).where('id', '=', id).execute();
   }
 

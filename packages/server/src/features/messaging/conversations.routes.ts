@@ -5,28 +5,46 @@ import {
   CreateGroupBody,
   CreateInviteBody,
   InviteLink,
+  InviteQrQuery,
   JoinGroupBody,
+  JoinResult,
   MemberList,
   MemberParams,
   MemberSettingsBody,
+  OpenDirectBody,
   SetRoleBody,
   TransferOwnershipBody,
   UpdateGroupBody,
 } from '@carillon/protocol/messaging';
 import { route, type RouteDefinition } from '../../platform/http/route';
 import type { ConversationsService } from './conversations.service';
+import type { DirectChatsService } from './direct-chats.service';
 import type { GroupAdminService } from './group-admin.service';
 
 const tags = ['conversations'];
 const member = ['not_found'];
 const manager = ['not_found', 'forbidden'];
+/** Group-only actions answer `409` in a one-to-one chat. */
+const groupManager = [...manager, 'conflict'];
 
-/** Group routes: create, list, settings, invites, joining, leaving and running a group. */
+/** Conversation routes: groups, one-to-one chats, invites, joining, leaving and running a group. */
 export function conversationsRoutes(
   conversations: ConversationsService,
+  direct: DirectChatsService,
   admin: GroupAdminService,
 ): RouteDefinition[] {
   return [
+    route({
+      method: 'POST',
+      path: '/api/conversations/direct',
+      summary: 'Open my one-to-one chat with a contact (the existing one if there is one)',
+      tags,
+      auth: 'user',
+      body: OpenDirectBody,
+      response: Conversation,
+      errors: ['forbidden'],
+      handler: ({ user, body }) => direct.open(user.userId, body.userId),
+    }),
     route({
       method: 'POST',
       path: '/api/conversations',
@@ -67,7 +85,7 @@ export function conversationsRoutes(
       params: ConversationParams,
       body: UpdateGroupBody,
       response: Conversation,
-      errors: manager,
+      errors: groupManager,
       handler: ({ user, params, body }) => conversations.update(user.userId, params.id, body),
     }),
     route({
@@ -77,7 +95,7 @@ export function conversationsRoutes(
       tags,
       auth: 'user',
       params: ConversationParams,
-      errors: manager,
+      errors: groupManager,
       handler: ({ user, params }) => admin.dissolve(user.userId, params.id),
     }),
     route({
@@ -102,18 +120,33 @@ export function conversationsRoutes(
       body: CreateInviteBody,
       response: InviteLink,
       status: 201,
-      errors: manager,
+      errors: groupManager,
       handler: ({ user, params, body }) =>
         conversations.invite(user.userId, params.id, body.ttlHours),
     }),
     route({
+      method: 'GET',
+      path: '/api/conversations/:id/invite.svg',
+      summary: 'The invite link as a QR code (SVG): of ?token=, or of a fresh one (owner or admin)',
+      tags,
+      auth: 'user',
+      params: ConversationParams,
+      query: InviteQrQuery,
+      produces: 'image/svg+xml',
+      errors: [...groupManager, 'token_invalid'],
+      handler: async ({ user, params, query, reply }) => {
+        const svg = await conversations.inviteQr(user.userId, params.id, query.token);
+        return reply.type('image/svg+xml').header('cache-control', 'no-store').send(svg) as never;
+      },
+    }),
+    route({
       method: 'POST',
       path: '/api/conversations/join',
-      summary: 'Join a group with an invite token',
+      summary: 'Join a group with an invite token, or ask to when the group needs approval',
       tags,
       auth: 'user',
       body: JoinGroupBody,
-      response: Conversation,
+      response: JoinResult,
       errors: ['token_invalid', 'conflict'],
       handler: ({ user, body }) => conversations.join(user.userId, body.token),
     }),
@@ -153,7 +186,7 @@ function memberRoutes(admin: GroupAdminService): RouteDefinition[] {
       tags,
       auth: 'user',
       params: MemberParams,
-      errors: manager,
+      errors: groupManager,
       handler: ({ user, params }) => admin.remove(user.userId, params.id, params.userId),
     }),
     route({
@@ -164,7 +197,7 @@ function memberRoutes(admin: GroupAdminService): RouteDefinition[] {
       auth: 'user',
       params: MemberParams,
       body: SetRoleBody,
-      errors: [...manager, 'conflict'],
+      errors: groupManager,
       handler: ({ user, params, body }) =>
         admin.setRole(user.userId, params.id, params.userId, body.role),
     }),
@@ -176,7 +209,7 @@ function memberRoutes(admin: GroupAdminService): RouteDefinition[] {
       auth: 'user',
       params: ConversationParams,
       body: TransferOwnershipBody,
-      errors: manager,
+      errors: groupManager,
       handler: ({ user, params, body }) => admin.transfer(user.userId, params.id, body.userId),
     }),
   ];

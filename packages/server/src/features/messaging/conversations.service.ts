@@ -2,20 +2,24 @@ import type {
   Conversation,
   CreateGroupBody,
   InviteLink,
+  JoinResult,
   MemberSettingsBody,
   UpdateGroupBody,
 } from '@carillon/protocol/messaging';
+import QRCode from 'qrcode';
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import type { IdGenerator } from '../../platform/ids';
 import type { Secrets } from '../../platform/secrets';
 import type { ListedMembershipRow } from './conversations.repository';
 import type { EventsService } from './events.service';
-import { signInvite, verifyInvite } from './invites';
-import { loadConversationFor, requireManager } from './messaging.policy';
+import { admitMember, memberRow } from './admission';
+import { inviteUrl, signInvite, verifyInvite } from './invites';
+import { loadConversationFor, requireGroup, requireManager } from './messaging.policy';
 import type { MessagingStore } from './messaging.store';
 
 const HOUR_MS = 60 * 60 * 1000;
+const DEFAULT_INVITE_HOURS = 168;
 
 /** Turns a membership row into what the member sees. */
 export function presentConversation(row: ListedMembershipRow): Conversation {
@@ -23,7 +27,9 @@ export function presentConversation(row: ListedMembershipRow): Conversation {
     id: row.id,
     kind: row.kind,
     name: row.name,
+    peerId: row.peer_id,
     announcement: row.announcement,
+    joinApproval: row.join_approval_at !== null,
     role: row.role,
     memberCount: row.member_count,
     lastSeq: row.last_seq,
@@ -71,23 +77,31 @@ export class ConversationsService {
           kind: 'group',
           name: body.name,
           announcement: null,
+          join_approval_at: null,
           last_seq: 0,
           member_count: 1,
           created_at: now,
           last_activity_at: now,
         },
-        memberRow(id, userId, 'owner', now),
+        [memberRow(id, userId, 'owner', now)],
       );
       await emit([userId], 'member.joined', { conversationId: id, userId });
     });
     return this.get(userId, id);
   }
 
-  /** Renames or sets the announcement; owners and admins only. */
+  /** Renames, sets the announcement or switches join approval; owners and admins only. */
   async update(userId: string, conversationId: string, body: UpdateGroupBody) {
+    const { joinApproval, ...texts } = body;
     await this.events.inTransaction(async (tx, emit) => {
-      requireManager(await loadConversationFor(tx.conversations, userId, conversationId));
-      await tx.conversations.update(conversationId, body);
+      const me = await loadConversationFor(tx.conversations, userId, conversationId);
+      requireGroup(me);
+      requireManager(me);
+      const approval =
+        joinApproval === undefined || joinApproval === (me.join_approval_at !== null)
+          ? {}
+          : { join_approval_at: joinApproval ? this.clock.now() : null };
+      await tx.conversations.update(conversationId, { ...texts, ...approval });
       await emit(await tx.conversations.memberIds(conversationId), 'conversation.updated', {
         conversationId,
         ...body,
@@ -112,33 +126,73 @@ export class ConversationsService {
 
   /** A signed link anyone signed in may use to join until it expires; owners and admins only. */
   async invite(userId: string, conversationId: string, ttlHours: number): Promise<InviteLink> {
-    requireManager(await loadConversationFor(this.store.conversations, userId, conversationId));
+    await this.requireInviter(userId, conversationId);
     const expiresAt = this.clock.now() + ttlHours * HOUR_MS;
-    return { token: signInvite(this.secrets, conversationId, expiresAt), expiresAt };
+    const token = signInvite(this.secrets, conversationId, expiresAt);
+    return { token, url: inviteUrl(token), expiresAt };
   }
 
-  /** Joins by invite; joining twice is harmless; a full group answers `conflict`. */
-  async join(userId: string, token: string): Promise<Conversation> {
+  /**
+   * The invite link as a QR code (SVG) to show in person: of `token` when
+   * given (it must be a live invite to this group), else of a fresh one.
+   */
+  async inviteQr(userId: string, conversationId: string, token?: string): Promise<string> {
+    let link: string;
+    if (token === undefined) {
+      link = (await this.invite(userId, conversationId, DEFAULT_INVITE_HOURS)).url;
+    } else {
+      await this.requireInviter(userId, conversationId);
+      if (verifyInvite(this.secrets, token, this.clock.now()) !== conversationId)
+        throw new AppError('token_invalid', 'This invite link is invalid or has expired.');
+      link = inviteUrl(token);
+    }
+    return QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M' });
+  }
+
+  private async requireInviter(userId: string, conversationId: string): Promise<void> {
+    const me = await loadConversationFor(this.store.conversations, userId, conversationId);
+    requireGroup(me);
+    requireManager(me);
+  }
+
+  /**
+   * Joins by invite; joining twice is harmless; a full group answers
+   * `conflict`. A group with join approval records a request instead, which
+   * its owner and admins hear of (`join.requested`).
+   */
+  async join(userId: string, token: string): Promise<JoinResult> {
     const now = this.clock.now();
     const invalid = new AppError('token_invalid', 'This invite link is invalid or has expired.');
     const conversationId = verifyInvite(this.secrets, token, now);
     if (!conversationId) throw invalid;
-    await this.events.inTransaction(async (tx, emit) => {
-      if (await tx.conversations.findMembership(conversationId, userId)) return;
-      const others = await tx.conversations.memberIds(conversationId);
-      if (others.length === 0) throw invalid; // Dissolved since the link was made.
-      const member = memberRow(conversationId, userId, 'member', now);
-      if (!(await tx.conversations.addMember(member, this.memberLimit)))
-        throw new AppError('conflict', 'This group is full.');
-      await emit([...others, userId], 'member.joined', { conversationId, userId });
+    const pending = await this.events.inTransaction(async (tx, emit) => {
+      if (await tx.conversations.findMembership(conversationId, userId)) return undefined;
+      const group = await tx.conversations.find(conversationId);
+      if (!group) throw invalid; // Dissolved since the link was made.
+      if (group.join_approval_at === null) {
+        // A request left from while approval was on is moot now.
+        await tx.joinRequests.remove(conversationId, userId);
+        await admitMember(tx, emit, conversationId, userId, this.memberLimit, now);
+        return undefined;
+      }
+      const row = { conversation_id: conversationId, user_id: userId, requested_at: now };
+      if (await tx.joinRequests.request(row)) {
+        const members = await tx.conversations.members(conversationId);
+        const managers = members.filter((m) => m.role !== 'member').map((m) => m.user_id);
+        await emit([...managers, userId], 'join.requested', { conversationId, userId });
+      }
+      return tx.joinRequests.find(conversationId, userId);
     });
-    return this.get(userId, conversationId);
+    if (pending)
+      return { pending: true, conversationId, userId, requestedAt: pending.requested_at };
+    return { pending: false, ...(await this.get(userId, conversationId)) };
   }
 
   /** Leaves a group; the owner hands it over (or dissolves it) first. */
   async leave(userId: string, conversationId: string): Promise<void> {
     await this.events.inTransaction(async (tx, emit) => {
       const me = await loadConversationFor(tx.conversations, userId, conversationId);
+      requireGroup(me);
       if (me.role === 'owner')
         throw new AppError('conflict', 'Transfer ownership or dissolve the group before leaving.');
       const before = await tx.conversations.memberIds(conversationId);
@@ -146,22 +200,4 @@ export class ConversationsService {
       await emit(before, 'member.left', { conversationId, userId });
     });
   }
-}
-
-/** A new member row: nothing read, not muted, not pinned. */
-export function memberRow(
-  conversationId: string,
-  userId: string,
-  role: 'owner' | 'admin' | 'member',
-  now: number,
-) {
-  return {
-    conversation_id: conversationId,
-    user_id: userId,
-    role,
-    read_seq: 0,
-    muted_at: null,
-    pinned_at: null,
-    joined_at: now,
-  };
 }

@@ -56,6 +56,7 @@ describeEachDialect('messaging: event stream', (dialect) => {
       seq: 1,
       messageId: message.id,
       senderId: owner!.userId,
+      kind: 'text',
     });
     const resumed = await drain(owner!, 4);
     assert.deepEqual(

@@ -1,7 +1,7 @@
 import type { Role } from '@carillon/protocol/messaging';
 import { AppError, notFound } from '../../platform/errors';
 import type { EventsService } from './events.service';
-import { canRemove, loadConversationFor, requireOwner } from './messaging.policy';
+import { canRemove, loadConversationFor, requireGroup, requireOwner } from './messaging.policy';
 import type { MessagingStore } from './messaging.store';
 
 /** A member as the others see them. */
@@ -21,6 +21,13 @@ export class GroupAdminService {
     private readonly events: EventsService,
   ) {}
 
+  /** The actor's membership in a group; one-to-one chats have no owner to act (`409`). */
+  private async groupFor(tx: MessagingStore, userId: string, conversationId: string) {
+    const me = await loadConversationFor(tx.conversations, userId, conversationId);
+    requireGroup(me);
+    return me;
+  }
+
   async members(userId: string, conversationId: string): Promise<MemberView[]> {
     await loadConversationFor(this.store.conversations, userId, conversationId);
     const rows = await this.store.conversations.members(conversationId);
@@ -31,6 +38,7 @@ export class GroupAdminService {
   async remove(userId: string, conversationId: string, targetId: string): Promise<void> {
     await this.events.inTransaction(async (tx, emit) => {
       const me = await loadConversationFor(tx.conversations, userId, conversationId);
+      requireGroup(me);
       const target = await tx.conversations.findMembership(conversationId, targetId);
       if (!target) throw notFound('Member');
       if (!canRemove(me, target))
@@ -49,7 +57,7 @@ export class GroupAdminService {
     role: 'admin' | 'member',
   ) {
     await this.events.inTransaction(async (tx, emit) => {
-      requireOwner(await loadConversationFor(tx.conversations, userId, conversationId));
+      requireOwner(await this.groupFor(tx, userId, conversationId));
       const target = await tx.conversations.findMembership(conversationId, targetId);
       if (!target) throw notFound('Member');
       if (target.role === 'owner') throw new AppError('conflict', 'The owner keeps their role.');
@@ -64,7 +72,7 @@ export class GroupAdminService {
   /** Hands the group to another member; the old owner stays on as an admin. */
   async transfer(userId: string, conversationId: string, targetId: string): Promise<void> {
     await this.events.inTransaction(async (tx, emit) => {
-      requireOwner(await loadConversationFor(tx.conversations, userId, conversationId));
+      requireOwner(await this.groupFor(tx, userId, conversationId));
       if (targetId === userId) return;
       if (!(await tx.conversations.findMembership(conversationId, targetId)))
         throw notFound('Member');
@@ -80,7 +88,7 @@ export class GroupAdminService {
   /** Ends the group for everyone: its members, messages and marks are deleted. */
   async dissolve(userId: string, conversationId: string): Promise<void> {
     await this.events.inTransaction(async (tx, emit) => {
-      requireOwner(await loadConversationFor(tx.conversations, userId, conversationId));
+      requireOwner(await this.groupFor(tx, userId, conversationId));
       const memberIds = await tx.conversations.memberIds(conversationId);
       await tx.conversations.delete(conversationId);
       await emit(memberIds, 'conversation.updated', { conversationId, dissolved: true });

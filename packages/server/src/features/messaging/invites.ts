@@ -18,3 +18,8 @@ export function verifyInvite(secrets: Secrets, token: string, now: number): stri
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   return Number(expiry) > now ? conversationId : undefined;
 }
+
+/** The link an invite QR code carries; the app opens it and joins with the token. */
+export function inviteUrl(token: string): string {
+  return `carillon://conversations/join?token=${encodeURIComponent(token)}`;
+}

@@ -65,13 +65,33 @@ export class MessagesRepository {
       .execute();
   }
 
-  /** Removes a recalled message's content from the store; the row stays as a placeholder. */
+  /** Removes a recalled message's content and attachment link; the row stays as a placeholder. */
   async recall(id: string, at: number): Promise<void> {
     await this.db
       .updateTable('messages')
       .set({ body: null, mentions: NO_MENTIONS, recalled_at: at })
       .where('id', '=', id)
       .execute();
+    await this.db.deleteFrom('message_attachments').where('message_id', '=', id).execute();
+  }
+
+  /** Links a message to the file it carries. */
+  async attach(messageId: string, conversationId: string, fileId: string): Promise<void> {
+    await this.db
+      .insertInto('message_attachments')
+      .values({ message_id: messageId, conversation_id: conversationId, file_id: fileId })
+      .execute();
+  }
+
+  /** The file each of these messages carries, by message id. */
+  async attachments(messageIds: string[]): Promise<Map<string, string>> {
+    if (messageIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('message_attachments')
+      .select(['message_id', 'file_id'])
+      .where('message_id', 'in', messageIds)
+      .execute();
+    return new Map(rows.map((r) => [r.message_id, r.file_id]));
   }
 
   /** Hides a message for one person only. */

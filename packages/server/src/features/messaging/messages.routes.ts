@@ -2,6 +2,7 @@ import {
   ConversationParams,
   EventList,
   EventsQuery,
+  ForwardMessageBody,
   HistoryQuery,
   MarkReadBody,
   Message,
@@ -13,6 +14,7 @@ import {
 } from '@carillon/protocol/messaging';
 import { route, type RouteDefinition } from '../../platform/http/route';
 import type { EventsService } from './events.service';
+import type { ForwardingService } from './forwarding.service';
 import type { MessagesService } from './messages.service';
 import type { ReceiptsService } from './receipts.service';
 
@@ -21,6 +23,7 @@ const tags = ['messages'];
 /** Message, read-receipt and event-stream routes. */
 export function messagesRoutes(
   messages: MessagesService,
+  forwarding: ForwardingService,
   receipts: ReceiptsService,
   events: EventsService,
 ): RouteDefinition[] {
@@ -28,7 +31,8 @@ export function messagesRoutes(
     route({
       method: 'POST',
       path: '/api/conversations/:id/messages',
-      summary: 'Send a text message; a retry with the same clientId returns the first',
+      summary:
+        'Send a text, image, file, voice or location message; a retry with the same clientId returns the first',
       tags,
       auth: 'user',
       params: ConversationParams,
@@ -37,6 +41,19 @@ export function messagesRoutes(
       status: 201,
       errors: ['not_found', 'forbidden', 'conflict'],
       handler: ({ user, params, body }) => messages.send(user.userId, params.id, body),
+    }),
+    route({
+      method: 'POST',
+      path: '/api/conversations/:id/forward',
+      summary: 'Forward a message I can read into this conversation; idempotent by clientId',
+      tags,
+      auth: 'user',
+      params: ConversationParams,
+      body: ForwardMessageBody,
+      response: Message,
+      status: 201,
+      errors: ['not_found', 'forbidden', 'conflict'],
+      handler: ({ user, params, body }) => forwarding.forward(user.userId, params.id, body),
     }),
     route({
       method: 'GET',

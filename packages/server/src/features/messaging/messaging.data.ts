@@ -25,7 +25,12 @@ export const messagingManifest: FeatureManifest = {
     {
       table: 'conversations',
       notPersonal:
-        'group metadata shared by its members (name, announcement, counters); who is in it lives in conversation_members',
+        'group metadata shared by its members (name, announcement, settings, counters); who is in it lives in conversation_members',
+    },
+    {
+      table: 'message_attachments',
+      notPersonal:
+        'links a message to a file by ids only; the file row belongs to its owner, whose erasure deletes the file and, by cascade, the link',
     },
   ],
   tables: [
@@ -43,6 +48,7 @@ export const messagingManifest: FeatureManifest = {
         muted_at: service('user.behavior'),
         pinned_at: service('user.behavior'),
         joined_at: timestamp,
+        joined_seq: { notPersonal: 'sequence number' },
       },
     },
     {
@@ -62,6 +68,8 @@ export const messagingManifest: FeatureManifest = {
         reply_to_seq: { notPersonal: 'sequence number' },
         recalled_at: timestamp,
         created_at: timestamp,
+        kind: { notPersonal: 'message type' },
+        forwarded: { notPersonal: 'flag' },
       },
     },
     {
@@ -74,6 +82,30 @@ export const messagingManifest: FeatureManifest = {
         message_id: { notPersonal: 'identifier' },
         user_id: service('user.unique_id'),
         hidden_at: timestamp,
+      },
+    },
+    {
+      table: 'direct_chats',
+      description: 'The one-to-one chats a person has, one row per side, naming the other person.',
+      subjectColumn: 'user_id',
+      controller: 'personal',
+      retention: { kind: 'account_lifetime' },
+      columns: {
+        user_id: service('user.unique_id'),
+        peer_id: service('user.social'),
+        conversation_id: { notPersonal: 'identifier' },
+      },
+    },
+    {
+      table: 'join_requests',
+      description: 'Requests a person made to join groups that need approval.',
+      subjectColumn: 'user_id',
+      controller: 'personal',
+      retention: { kind: 'account_lifetime' },
+      columns: {
+        conversation_id: { notPersonal: 'identifier' },
+        user_id: service('user.unique_id'),
+        requested_at: timestamp,
       },
     },
     {

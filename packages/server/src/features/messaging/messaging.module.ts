@@ -5,10 +5,17 @@ import type { RouteDefinition } from '../../platform/http/route';
 import type { IdGenerator } from '../../platform/ids';
 import type { Secrets } from '../../platform/secrets';
 import type { KeyVault } from '../../privacy/vault/key-vault';
+import type { AttachableFiles, SharedFileAccess } from './attachable-files';
 import { conversationsRoutes } from './conversations.routes';
 import { ConversationsService } from './conversations.service';
+import { DirectChatsService, type ContactRelations } from './direct-chats.service';
 import { EventsService, type EventPublisher } from './events.service';
+import { ForwardingService } from './forwarding.service';
 import { GroupAdminService } from './group-admin.service';
+import { joinRequestsRoutes } from './join-requests.routes';
+import { JoinRequestsService } from './join-requests.service';
+import { MessagePresenter } from './message-presenter';
+import { MessageWriter } from './message-writer';
 import { messagesRoutes } from './messages.routes';
 import { MessagesService } from './messages.service';
 import { messagingStore } from './messaging.store';
@@ -22,6 +29,12 @@ export interface MessagingDependencies {
   clock: Clock;
   ids: IdGenerator;
   memberLimit: number;
+  /** Friendships and blocks, for one-to-one chats (features/contacts). */
+  contacts: ContactRelations;
+  /** Uploaded files, for attachments (features/files). */
+  files: AttachableFiles;
+  /** Whether a person can read a file through a conversation (`conversationFileAccess`). */
+  canReadShared: SharedFileAccess;
   /** Publishes committed events to the bus, when there is one. */
   publish?: EventPublisher;
   reportFailure?: (err: unknown) => void;
@@ -32,13 +45,26 @@ export function messagingRoutes(deps: MessagingDependencies): RouteDefinition[] 
   const { clock, ids } = deps;
   const store = messagingStore(deps.db);
   const events = new EventsService(store, clock, deps.publish, deps.reportFailure);
+  const conversations = new ConversationsService(
+    store,
+    events,
+    deps.secrets,
+    clock,
+    ids,
+    deps.memberLimit,
+  );
+  const writer = new MessageWriter(store, events, deps.vault, deps.contacts, clock, ids);
+  const presenter = new MessagePresenter(deps.vault, deps.files);
   return [
     ...conversationsRoutes(
-      new ConversationsService(store, events, deps.secrets, clock, ids, deps.memberLimit),
+      conversations,
+      new DirectChatsService(store, events, conversations, deps.contacts, clock, ids),
       new GroupAdminService(store, events),
     ),
+    ...joinRequestsRoutes(new JoinRequestsService(store, events, clock, deps.memberLimit)),
     ...messagesRoutes(
-      new MessagesService(store, events, deps.vault, clock, ids),
+      new MessagesService(store, events, writer, presenter, deps.files, deps.canReadShared, clock),
+      new ForwardingService(store, writer, presenter),
       new ReceiptsService(store, events),
       events,
     ),

@@ -24,6 +24,15 @@ export async function loadConversationFor(
   return membership;
 }
 
+/**
+ * Stops group-only actions (settings, invites, roles, leaving…) in a
+ * one-to-one chat, which has no owner and nobody to run it: always `409`.
+ */
+export function requireGroup(conversation: Pick<MembershipRow, 'kind'>): void {
+  if (conversation.kind !== 'group')
+    throw new AppError('conflict', 'One-to-one chats have no group settings or roles.');
+}
+
 /** Whether a member runs the group: owners and admins. */
 export function isManager(member: Pick<MembershipRow, 'role'>): boolean {
   return member.role === 'owner' || member.role === 'admin';

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema';
 import { ConversationsRepository } from './conversations.repository';
 import { EventsRepository } from './events.repository';
+import { JoinRequestsRepository } from './join-requests.repository';
 import { MessagesRepository } from './messages.repository';
 
 /** The messaging repositories over one connection, and a way to run work in a transaction. */
@@ -9,6 +10,7 @@ export interface MessagingStore {
   conversations: ConversationsRepository;
   messages: MessagesRepository;
   events: EventsRepository;
+  joinRequests: JoinRequestsRepository;
   /** Runs `work` with repositories bound to one transaction; nested calls join it. */
   transaction<T>(work: (tx: MessagingStore) => Promise<T>): Promise<T>;
 }
@@ -18,6 +20,7 @@ function repositories(db: Kysely<Database>) {
     conversations: new ConversationsRepository(db),
     messages: new MessagesRepository(db),
     events: new EventsRepository(db),
+    joinRequests: new JoinRequestsRepository(db),
   };
 }
 

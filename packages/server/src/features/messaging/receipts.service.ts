@@ -35,8 +35,9 @@ export class ReceiptsService {
     const message = await this.store.messages.findBySeq(conversationId, seq);
     if (!message) throw notFound('Message');
     requireSender(userId, message);
+    // Members who joined after the message was sent are not its readers.
     const others = (await this.store.conversations.members(conversationId)).filter(
-      (m) => m.user_id !== userId,
+      (m) => m.user_id !== userId && m.joined_seq < seq,
     );
     const readBy = others.filter((m) => m.read_seq >= seq).map((m) => m.user_id);
     const unreadBy = others.filter((m) => m.read_seq < seq).map((m) => m.user_id);

@@ -19,14 +19,4 @@ export class ProfilesRepository {
   async update(userId: string, changes: ProfileChanges): Promise<void> {
     await this.db.updateTable('profiles').set(changes).where('user_id', '=', userId).execute();
   }
-
-  /** How many profiles use an avatar file; content-addressed files may be shared. */
-  async countAvatarUses(hash: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('profiles')
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
-      .where('avatar_hash', '=', hash)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  }
 }

@@ -52,6 +52,8 @@ export class ProfilesService {
     private readonly clock: Clock,
     /** Restricted fields are neither shown to others nor changed (GDPR Art. 18). */
     private readonly restrictions: RestrictionGuard,
+    /** Deletes bytes no declared file column names any more (an upload may share an avatar's bytes). */
+    private readonly releaseFiles: (hashes: string[]) => Promise<unknown>,
   ) {}
 
   private async load(userId: string): Promise<ProfileRow> {
@@ -160,6 +162,6 @@ export class ProfilesService {
   }
 
   private async releaseAvatar(hash: string): Promise<void> {
-    if ((await this.profiles.countAvatarUses(hash)) === 0) await this.files.delete(hash);
+    await this.releaseFiles([hash]);
   }
 }

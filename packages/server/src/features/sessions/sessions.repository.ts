@@ -88,6 +88,18 @@ export class SessionsRepository {
     return Number(result.numDeletedRows) === 1;
   }
 
+  /** Of `ids`, the sessions that still exist and have not expired by `now`. */
+  async liveAmong(ids: string[], now: number): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('id', 'in', ids)
+      .where('expires_at', '>', now)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
   /** Ends every session of a user except `keep`; returns how many ended. */
   async deleteAllExcept(userId: string, keep: string | null): Promise<number> {
     let query = this.db.deleteFrom('sessions').where('user_id', '=', userId);

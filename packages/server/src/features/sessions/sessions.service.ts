@@ -120,6 +120,14 @@ export class SessionsService {
     return this.sessions.deleteAllExcept(actor.userId, actor.sessionId);
   }
 
+  /**
+   * Of `sessionIds`, those still live: long-lived connections (the WebSocket
+   * gateway) re-check with this in one query, whatever ended the others.
+   */
+  async stillLive(sessionIds: string[]): Promise<Set<string>> {
+    return new Set(await this.sessions.liveAmong(sessionIds, this.clock.now()));
+  }
+
   /** Ends every session of a user, as freezing or a password reset requires. */
   endAll(userId: string): Promise<number> {
     return this.sessions.deleteAllExcept(userId, null);

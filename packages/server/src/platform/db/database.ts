@@ -23,6 +23,17 @@ export type DatabaseTarget =
 
 const INT8_OID = 20;
 
+/**
+ * The target a PostgreSQL URL names. libpq's way to choose a schema is
+ * `?options=-c search_path=<schema>`; naming it here too keeps the migration
+ * bookkeeping and the privacy engines' catalog reads in that schema, not in public.
+ */
+export function postgresTarget(url: string): DatabaseTarget {
+  const options = new URL(url).searchParams.get('options') ?? '';
+  const schema = /(?:^|\s)-c\s*search_path=([A-Za-z_][\w$]*)(?:\s|$)/.exec(options)?.[1];
+  return { dialect: 'postgres', url, ...(schema ? { schema } : {}) };
+}
+
 /** Opens the database; SQLite runs in WAL mode with foreign keys enforced. */
 export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   if (target.dialect === 'sqlite') {

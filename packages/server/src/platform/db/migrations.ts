@@ -7,6 +7,10 @@ import { enginesMigration } from './migrations/0004-engines';
 import { rightsMigration } from './migrations/0005-rights';
 import { contactsMigration } from './migrations/0006-contacts';
 import { messagingMigration } from './migrations/0007-messaging';
+import { filesMigration } from './migrations/0008-files';
+import { messagingKindsMigration } from './migrations/0009-messaging-kinds';
+import { presenceMigration } from './migrations/0010-presence';
+import { organizationsMigration } from './migrations/0011-organizations';
 
 /**
  * Every migration, in order. Names are zero-padded so the lexical order
@@ -20,6 +24,10 @@ const migrations: Record<string, Migration> = {
   '0005-rights': rightsMigration,
   '0006-contacts': contactsMigration,
   '0007-messaging': messagingMigration,
+  '0008-files': filesMigration,
+  '0009-messaging-kinds': messagingKindsMigration,
+  '0010-presence': presenceMigration,
+  '0011-organizations': organizationsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

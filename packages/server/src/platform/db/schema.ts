@@ -278,6 +278,8 @@ export interface ConversationsTable {
   kind: 'group' | 'direct';
   name: string | null;
   announcement: string | null;
+  /** Set while joining by link needs an owner's or admin's approval. */
+  join_approval_at: number | null;
   last_seq: number;
   member_count: number;
   created_at: number;
@@ -293,6 +295,8 @@ export interface ConversationMembersTable {
   muted_at: number | null;
   pinned_at: number | null;
   joined_at: number;
+  /** The conversation's last seq when they joined; receipts of older messages leave them out. */
+  joined_seq: number;
 }
 
 /** A message; `body` is ciphertext under the sender's vault key, null once recalled. */
@@ -308,6 +312,30 @@ export interface MessagesTable {
   reply_to_seq: number | null;
   recalled_at: number | null;
   created_at: number;
+  kind: 'text' | 'image' | 'file' | 'voice' | 'location';
+  /** 1 for a forwarded copy. */
+  forwarded: number;
+}
+
+/** The file a message carries (FK to `files`). */
+export interface MessageAttachmentsTable {
+  message_id: string;
+  conversation_id: string;
+  file_id: string;
+}
+
+/** One side of a one-to-one chat; the pair `(user_id, peer_id)` has one conversation. */
+export interface DirectChatsTable {
+  user_id: string;
+  peer_id: string;
+  conversation_id: string;
+}
+
+/** A request to join a group that needs approval. */
+export interface JoinRequestsTable {
+  conversation_id: string;
+  user_id: string;
+  requested_at: number;
 }
 
 /** A message one member deleted for themselves only. */
@@ -331,6 +359,119 @@ export interface UserEventsTable {
   /** JSON object. */
   payload: string;
   created_at: number;
+}
+
+/** An uploaded file: who owns it, what it is, and the hashes of its bytes and thumbnail. */
+export interface FilesTable {
+  id: string;
+  owner_id: string;
+  hash: string;
+  thumbnail_hash: string | null;
+  name: string;
+  media_type: string;
+  kind: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  created_at: number;
+}
+
+/** One live WebSocket on some node; its node pushes `expires_at` forward while it lives. */
+export interface PresenceConnectionsTable {
+  id: string;
+  user_id: string;
+  node_id: string;
+  expires_at: number;
+}
+
+/** When a person was last online, and since when they hide it (null: shown). */
+export interface PresenceTable {
+  user_id: string;
+  last_seen_at: number | null;
+  last_seen_hidden_at: number | null;
+  updated_at: number;
+}
+
+/** An organization (ORG-1); `tree_version` is bumped, and so locked, by every department change. */
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  location: string | null;
+  industry: string | null;
+  staff_size: string | null;
+  certified_at: number | null;
+  tree_version: number;
+  created_at: number;
+}
+
+/** A person's membership of an organization, with the details the organization assigns. */
+export interface OrganizationMembersTable {
+  organization_id: string;
+  user_id: string;
+  role: 'main_admin' | 'sub_admin' | 'member';
+  admin_scope: string | null;
+  name: string;
+  search_key: string;
+  position: string | null;
+  job_number: string | null;
+  office_email: string | null;
+  office_phone: string | null;
+  joined_at: number;
+}
+
+/** A department; `parent_id` null sits directly under the organization. */
+export interface OrganizationDepartmentsTable {
+  id: string;
+  organization_id: string;
+  parent_id: string | null;
+  name: string;
+  manager_id: string | null;
+  created_at: number;
+}
+
+/** Which departments a member is in (several are allowed). */
+export interface OrganizationDepartmentMembersTable {
+  department_id: string;
+  organization_id: string;
+  user_id: string;
+}
+
+/** A certification request reviewed by a platform operator. */
+export interface OrganizationCertificationsTable {
+  id: string;
+  organization_id: string;
+  status: 'pending' | 'approved' | 'rejected';
+  legal_name: string;
+  registration_number: string;
+  legal_representative: string;
+  documents: string;
+  submitted_by: string | null;
+  submitted_at: number;
+  reviewed_by: string | null;
+  reviewed_at: number | null;
+  reason: string | null;
+}
+
+/** A phone invitation or a short join code. */
+export interface OrganizationInvitationsTable {
+  id: string;
+  organization_id: string;
+  phone: string | null;
+  code: string | null;
+  created_at: number;
+  expires_at: number;
+  answered_at: number | null;
+}
+
+/** A person's request to join an organization. */
+export interface OrganizationApplicationsTable {
+  id: string;
+  organization_id: string;
+  user_id: string;
+  message: string | null;
+  status: 'pending' | 'approved' | 'declined';
+  created_at: number;
+  decided_at: number | null;
 }
 
 /** The whole database as Kysely sees it. */
@@ -364,6 +505,19 @@ export interface Database {
   conversation_members: ConversationMembersTable;
   messages: MessagesTable;
   message_hides: MessageHidesTable;
+  message_attachments: MessageAttachmentsTable;
+  direct_chats: DirectChatsTable;
+  join_requests: JoinRequestsTable;
   event_cursors: EventCursorsTable;
   user_events: UserEventsTable;
+  presence_connections: PresenceConnectionsTable;
+  presence: PresenceTable;
+  files: FilesTable;
+  organizations: OrganizationsTable;
+  organization_members: OrganizationMembersTable;
+  organization_departments: OrganizationDepartmentsTable;
+  organization_department_members: OrganizationDepartmentMembersTable;
+  organization_certifications: OrganizationCertificationsTable;
+  organization_invitations: OrganizationInvitationsTable;
+  organization_applications: OrganizationApplicationsTable;
 }

@@ -10,6 +10,14 @@ const fastifyCodes: Record<string, ErrorId> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
   FST_ERR_CTP_INVALID_TYPE: 'unsupported_media_type',
+  // @fastify/multipart: a file past its limit, or more parts than a route takes.
+  FST_REQ_FILE_TOO_LARGE: 'payload_too_large',
+  FST_FILES_LIMIT: 'payload_too_large',
+  FST_PARTS_LIMIT: 'payload_too_large',
+  FST_FIELDS_LIMIT: 'payload_too_large',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'unsupported_media_type',
+  FST_MP_PREMATURE_CLOSE: 'malformed_body',
+  FST_PROTO_VIOLATION: 'malformed_body',
 };
 
 function toAppError(error: FastifyError | Error): AppError | undefined {

@@ -28,6 +28,13 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
 });
 
+/** A multipart upload: one file in the field `file`. */
+const multipartFile = {
+  type: 'object',
+  properties: { file: { type: 'string', format: 'binary' } },
+  required: ['file'],
+};
+
 function operation(def: RouteDefinition) {
   const responses: Record<string, unknown> = {};
   if (def.produces)
@@ -54,12 +61,14 @@ function operation(def: RouteDefinition) {
           required: true,
           content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
         }
-      : def.body
-        ? {
-            required: true,
-            content: { 'application/json': { schema: jsonSchema(def.body, 'input') } },
-          }
-        : undefined;
+      : def.body === 'multipart'
+        ? { required: true, content: { 'multipart/form-data': { schema: multipartFile } } }
+        : def.body
+          ? {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(def.body, 'input') } },
+            }
+          : undefined;
   return {
     summary: def.summary,
     tags: def.tags,

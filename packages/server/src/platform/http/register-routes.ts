@@ -1,8 +1,15 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { PassThrough, finished } from 'node:stream';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { AppError } from '../errors';
 import { unauthenticated } from './credentials';
-import { pathMatcher, type OperatorActor, type RouteDefinition, type UserActor } from './route';
+import {
+  pathMatcher,
+  type OperatorActor,
+  type RouteDefinition,
+  type UploadedPart,
+  type UserActor,
+} from './route';
 
 /** How the HTTP layer learns who is calling; supplied by the sessions features. */
 export interface Authenticators {
@@ -26,6 +33,48 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z
       message: i.message,
     })),
   });
+}
+
+/**
+ * A multipart parser failure (a body cut off mid-file, no boundary) is the
+ * client's mistake: 400, not 500. Our own errors and Fastify's coded ones pass.
+ */
+function asClientError(error: unknown): unknown {
+  if (error instanceof AppError || (error as FastifyError).code?.startsWith('FST_')) return error;
+  return new AppError('malformed_body', 'The multipart body is malformed or incomplete.');
+}
+
+/** The file parts of a multipart request as they arrive; a part past `fileSize` fails its stream. */
+async function* fileParts(
+  request: FastifyRequest,
+  fileSize?: number,
+): AsyncGenerator<UploadedPart> {
+  const limits = { files: 1, ...(fileSize ? { fileSize } : {}) };
+  try {
+    for await (const part of request.parts({ limits })) {
+      if (part.type !== 'file') continue;
+      const source = part.file;
+      // Busboy only truncates a part past the limit (maybe before we get here): fail it,
+      // so a cut-off file is never kept.
+      const tooLarge = () =>
+        source.destroy(
+          new AppError('payload_too_large', `Files may be at most ${fileSize} bytes.`),
+        );
+      if (source.truncated) tooLarge();
+      else source.once('limit', tooLarge);
+      // The handler sees the failure when it reads; a part it skips must not crash the process.
+      const stream = new PassThrough().on('error', () => {});
+      // A parser error or a body that ends mid-file fails the part the handler reads.
+      finished(source, (error) => {
+        if (error) stream.destroy(asClientError(error) as Error);
+      });
+      // The parser waits for every part to be read: drain what a failed consumer left.
+      stream.once('close', () => source.resume());
+      yield { field: part.fieldname, filename: part.filename, stream: source.pipe(stream) };
+    }
+  } catch (error) {
+    throw asClientError(error);
+  }
 }
 
 type Actor = { user?: UserActor | undefined; operator?: OperatorActor };
@@ -57,7 +106,8 @@ export function registerRoutes(
     app.route({
       method: def.method,
       url: def.path,
-      ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
+      // Multipart parts are limited one by one as they stream (fileParts).
+      ...(def.bodyLimit && def.body !== 'multipart' ? { bodyLimit: def.bodyLimit } : {}),
       config: def.rateLimit
         ? { rateLimit: { max: def.rateLimit.max, timeWindow: def.rateLimit.perMs } }
         : {},
@@ -74,6 +124,10 @@ export function registerRoutes(
           if (request.body.length === 0)
             throw new AppError('validation_failed', 'The request body is empty.');
           body = request.body;
+        } else if (def.body === 'multipart') {
+          if (!request.isMultipart())
+            throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data.');
+          body = fileParts(request, def.bodyLimit);
         } else if (def.body) body = parse(def.body, request.body, 'body');
         const params = def.params ? parse(def.params, request.params, 'params') : undefined;
         const query = def.query ? parse(def.query, request.query, 'query') : undefined;

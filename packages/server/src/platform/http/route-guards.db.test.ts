@@ -35,6 +35,7 @@ describeEachDialect('guards on every route', (dialect) => {
   const t = useTestApp(dialect, {
     env: {
       AUTH_RATE_LIMIT_PER_MINUTE: '2',
+      FILE_UPLOAD_RATE_LIMIT_PER_MINUTE: '2',
       OPERATOR_USERNAME: operator.username,
       OPERATOR_PASSWORD: operator.password,
     },

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 
 /** Who a route lets in. `user` and `operator` sessions are separate worlds. */
@@ -27,6 +28,22 @@ type ActorFor<A extends AuthMode> = A extends 'user'
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
+/** One file part of a multipart body, streamed as it arrives; nothing is buffered. */
+export interface UploadedPart {
+  field: string;
+  filename: string;
+  stream: Readable;
+}
+
+/** How a route takes its body: JSON checked by zod, raw bytes, or multipart file parts. */
+export type BodyKind = z.ZodType | 'binary' | 'multipart';
+
+type BodyOf<B> = B extends 'binary'
+  ? Buffer
+  : B extends 'multipart'
+    ? AsyncIterable<UploadedPart>
+    : Parsed<B>;
+
 /** What a handler receives: parsed input, the actor, and the raw request for rare needs. */
 export type RouteContext<A extends AuthMode, B, P, Q> = {
   body: B;
@@ -48,7 +65,7 @@ export interface RateLimit {
  */
 export interface RouteDefinition<
   A extends AuthMode = AuthMode,
-  B extends z.ZodType | 'binary' | undefined = z.ZodType | 'binary' | undefined,
+  B extends BodyKind | undefined = BodyKind | undefined,
   P extends z.ZodType | undefined = z.ZodType | undefined,
   Q extends z.ZodType | undefined = z.ZodType | undefined,
   R extends z.ZodType | undefined = z.ZodType | undefined,
@@ -58,7 +75,10 @@ export interface RouteDefinition<
   summary: string;
   tags: string[];
   auth: A;
-  /** A zod schema for JSON bodies, or `binary` for raw uploads (handler gets a Buffer). */
+  /**
+   * A zod schema for JSON bodies, `binary` for raw uploads (handler gets a Buffer), or
+   * `multipart` for streamed form-data uploads (handler iterates the file parts).
+   */
   body?: B;
   params?: P;
   query?: Q;
@@ -68,19 +88,19 @@ export interface RouteDefinition<
   produces?: string;
   status?: number;
   rateLimit?: RateLimit;
-  /** Largest accepted body in bytes; the server default applies otherwise. */
+  /** Largest accepted body in bytes (for `multipart`: per file); the server default otherwise. */
   bodyLimit?: number;
   /** Error ids this route may answer besides validation and auth, for the docs. */
   errors?: string[];
   handler: (
-    ctx: RouteContext<A, B extends 'binary' ? Buffer : Parsed<B>, Parsed<P>, Parsed<Q>>,
+    ctx: RouteContext<A, BodyOf<B>, Parsed<P>, Parsed<Q>>,
   ) => Promise<R extends z.ZodType ? z.input<R> : void>;
 }
 
 /** Declares a route with full type inference; returns it unchanged. */
 export function route<
   A extends AuthMode,
-  B extends z.ZodType | 'binary' | undefined = undefined,
+  B extends BodyKind | undefined = undefined,
   P extends z.ZodType | undefined = undefined,
   Q extends z.ZodType | undefined = undefined,
   R extends z.ZodType | undefined = undefined,

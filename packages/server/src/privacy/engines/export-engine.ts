@@ -22,6 +22,14 @@ import { exportableColumns, keysetPages, loose, personalColumns, type Row } from
 /** Text is handed to the zip in pieces of about this size, so a slow reader holds back the database. */
 const CHUNK_BYTES = 16 * 1024;
 
+/** Enough of a file to tell its type by magic bytes. */
+async function firstBytes(files: FileStore, hash: string, size: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of files.createReadStream(hash, { start: 0, end: Math.min(size, 16) - 1 }))
+    chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
 /** What the export engine reads from. */
 export interface ExportDependencies {
   db: Kysely<Database>;
@@ -107,20 +115,14 @@ export class ExportEngine {
         for (const { name } of columns) {
           const hash = row[name];
           if (typeof hash !== 'string' || names.has(hash)) continue;
-          const bytes = await files.get(hash);
-          if (!bytes) continue;
-          const path = `files/${hash}${extensionOf(bytes)}`;
+          const size = await files.size(hash);
+          if (size === undefined) continue;
+          const head = size === 0 ? Buffer.alloc(0) : await firstBytes(files, hash, size);
+          const path = `files/${hash}${extensionOf(head)}`;
           names.set(hash, path);
-          // Read again when the zip gets there: the queue holds names, never contents.
+          // Streamed when the zip gets there: neither the queue nor memory holds whole files.
           zip.addReadStreamLazy(path, { mtime }, (cb) => {
-            files.get(hash).then(
-              (b) => {
-                cb(null, Readable.from([b ?? Buffer.alloc(0)]));
-              },
-              (error: Error) => {
-                cb(error, undefined as never);
-              },
-            );
+            cb(null, files.createReadStream(hash));
           });
         }
       }

@@ -1,0 +1,115 @@
+import type { Clock } from '../../platform/clock';
+import { AppError } from '../../platform/errors';
+import type { IdGenerator } from '../../platform/ids';
+import type { KeyVault } from '../../privacy/vault/key-vault';
+import type { MembershipRow } from './conversations.repository';
+import type { EventsService } from './events.service';
+import { fileIdOf, serializeContent, type MessageContent } from './message-content';
+import type { MessageRow } from './messages.repository';
+import { loadConversationFor } from './messaging.policy';
+import type { MessagingStore } from './messaging.store';
+
+/** Whether a block stands between two people, whichever of them made it (features/contacts). */
+export interface BlockCheck {
+  isBlocked(a: string, b: string): Promise<boolean>;
+}
+
+/** A checked message about to be stored. */
+export interface Draft {
+  clientId: string;
+  content: MessageContent;
+  mentions: string[];
+  mentionAll: boolean;
+  replyTo: number | null;
+  forwarded: boolean;
+}
+
+/**
+ * The one way a message is stored, for sends and forwards alike: numbered
+ * in the conversation's sequence, encrypted under the sender's key, its
+ * attachment linked, every member told, and idempotent by `clientId`.
+ */
+export class MessageWriter {
+  constructor(
+    private readonly store: MessagingStore,
+    private readonly events: EventsService,
+    private readonly vault: KeyVault,
+    private readonly blocks: BlockCheck,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  /** A one-to-one chat across a block takes no messages, in either direction. */
+  async requireOpen(me: MembershipRow): Promise<void> {
+    if (me.kind === 'direct' && me.peer_id && (await this.blocks.isBlocked(me.user_id, me.peer_id)))
+      throw new AppError('forbidden', 'You cannot message this person.');
+  }
+
+  /** The message this sender already stored with this `clientId`, if any. */
+  async earlier(userId: string, conversationId: string, clientId: string) {
+    const row = await this.store.messages.findByClientId(userId, clientId);
+    return row && this.retried(row, conversationId);
+  }
+
+  /** Stores the draft; a concurrent retry that lost the race gets the winner's row. */
+  async write(userId: string, conversationId: string, draft: Draft): Promise<MessageRow> {
+    const sealed = await this.vault.encrypt(userId, serializeContent(draft.content));
+    try {
+      return await this.events.inTransaction(async (tx, emit) => {
+        await loadConversationFor(tx.conversations, userId, conversationId);
+        const now = this.clock.now();
+        const seq = await tx.conversations.nextSeq(conversationId, now);
+        const row = this.newRow(userId, conversationId, seq, draft, sealed, now);
+        await tx.messages.insert(row);
+        const fileId = fileIdOf(draft.content);
+        if (fileId !== undefined) await tx.messages.attach(row.id, conversationId, fileId);
+        // Sending implies having read everything before it.
+        await tx.conversations.advanceRead(conversationId, userId, seq);
+        await emit(await tx.conversations.memberIds(conversationId), 'message.created', {
+          conversationId,
+          seq,
+          messageId: row.id,
+          senderId: userId,
+          kind: draft.content.kind,
+        });
+        return row;
+      });
+    } catch (err) {
+      // A concurrent retry won the unique (sender, clientId): answer with its message.
+      const original = await this.earlier(userId, conversationId, draft.clientId);
+      if (original) return original;
+      throw err;
+    }
+  }
+
+  /** A retry: the first send's row, if it went to the same conversation. */
+  private retried(row: MessageRow, conversationId: string): MessageRow {
+    if (row.conversation_id !== conversationId)
+      throw new AppError('conflict', 'This clientId was already used for another message.');
+    return row;
+  }
+
+  private newRow(
+    senderId: string,
+    conversationId: string,
+    seq: number,
+    draft: Draft,
+    sealed: string,
+    now: number,
+  ): MessageRow {
+    return {
+      id: this.ids.next(),
+      conversation_id: conversationId,
+      seq,
+      sender_id: senderId,
+      client_id: draft.clientId,
+      kind: draft.content.kind,
+      body: sealed,
+      mentions: JSON.stringify({ userIds: [...new Set(draft.mentions)], all: draft.mentionAll }),
+      reply_to_seq: draft.replyTo,
+      forwarded: draft.forwarded ? 1 : 0,
+      recalled_at: null,
+      created_at: now,
+    };
+  }
+}

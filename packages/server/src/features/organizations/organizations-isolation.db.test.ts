@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { describeEachDialect, useTestApp } from '../../../test/harness';
+import { call, department, orgWith, person } from './organizations.test-support';
+
+describeEachDialect('organization isolation', (dialect) => {
+  const testApp = useTestApp(dialect, { env: { AUTH_RATE_LIMIT_PER_MINUTE: '1000' } });
+
+  it('never shows organization B to a member of A: 404 for every B resource', async () => {
+    const t = testApp();
+    const [adminA, adminB, memberB] = [await person(t), await person(t), await person(t)];
+    await orgWith(t, adminA, [], 'A');
+    const b = await orgWith(t, adminB, [memberB], 'B');
+    const dept = await department(t, adminB, b.id, 'Secret lab');
+    const application = await call(t, adminA, 'POST', '/api/organizations/applications', {
+      organizationId: b.id,
+    });
+    const { id: applicationId } = application.json() as { id: string };
+    const base = `/api/organizations/${b.id}`;
+    const attempts: [string, string, object?][] = [
+      ['GET', base],
+      ['GET', `${base}/members`],
+      ['GET', `${base}/members/${memberB.userId}`],
+      ['PATCH', `${base}/members/${memberB.userId}`, { position: 'Spy' }],
+      ['DELETE', `${base}/members/${memberB.userId}`],
+      ['PUT', `${base}/members/${memberB.userId}/role`, { role: 'member' }],
+      ['POST', `${base}/transfer`, { userId: adminA.userId }],
+      ['GET', `${base}/departments`],
+      ['POST', `${base}/departments`, { name: 'Mine' }],
+      ['PATCH', `${base}/departments/${dept.id}`, { name: 'Mine' }],
+      ['DELETE', `${base}/departments/${dept.id}`],
+      ['POST', `${base}/invites`, { kind: 'link' }],
+      ['POST', `${base}/phone-invitations`, { phone: adminA.phone }],
+      ['GET', `${base}/applications`],
+      ['POST', `${base}/applications/${applicationId}/approve`],
+      ['GET', `${base}/certification`],
+      [
+        'POST',
+        `${base}/certification`,
+        { legalName: 'B', registrationNumber: '12345', legalRepresentative: 'X' },
+      ],
+    ];
+    for (const [method, url, body] of attempts) {
+      const response = await call(t, adminA, method as 'GET', url, body);
+      assert.equal(response.statusCode, 404, `${method} ${url}: ${response.body}`);
+    }
+  });
+});

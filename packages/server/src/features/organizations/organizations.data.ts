@@ -1,0 +1,149 @@
+import type { FeatureManifest, PersonalColumn } from '../../privacy/manifest';
+
+const timestamp = { notPersonal: 'timestamp' } as const;
+const identifier = { notPersonal: 'identifier' } as const;
+
+/**
+ * A column of organization-controlled data (ORG-4, DingTalk policy II(III)1):
+ * assigned by the organization for running it, held on its administrators'
+ * instructions.
+ */
+const assigned = (category: string, erase: PersonalColumn['erase'] = 'delete'): PersonalColumn => ({
+  category,
+  purposes: ['employment', 'essential.service'],
+  legalBasis: 'contract',
+  erase,
+});
+
+/** A column of the person's own data, for the service they asked for. */
+const own = (category: string): PersonalColumn => ({
+  category,
+  purposes: ['essential.service'],
+  legalBasis: 'contract',
+  erase: 'delete',
+});
+
+/**
+ * Organizations, memberships, departments, certification requests,
+ * invitations and applications. Memberships and what hangs off them are
+ * organization-controlled; a person's application to join is their own.
+ */
+export const organizationsManifest: FeatureManifest = {
+  feature: 'organizations',
+  nonPersonalTables: [
+    {
+      table: 'organizations',
+      notPersonal: 'organization name, location, industry, size and certification time',
+    },
+  ],
+  tables: [
+    {
+      table: 'organization_members',
+      description:
+        'The organizations a person belongs to, their role and the details each organization assigned (name, position, job number, office e-mail and phone).',
+      subjectColumn: 'user_id',
+      controller: 'organization',
+      retention: { kind: 'account_lifetime' },
+      columns: {
+        organization_id: identifier,
+        user_id: assigned('user.unique_id'),
+        role: assigned('user.job_title'),
+        admin_scope: assigned('user.job_title'),
+        name: assigned('user.name'),
+        search_key: assigned('user.name'),
+        position: assigned('user.job_title'),
+        job_number: assigned('user.workplace'),
+        office_email: assigned('user.contact.email'),
+        office_phone: assigned('user.contact.phone_number'),
+        joined_at: timestamp,
+      },
+    },
+    {
+      table: 'organization_department_members',
+      description: 'The departments a person is placed in.',
+      subjectColumn: 'user_id',
+      controller: 'organization',
+      retention: { kind: 'account_lifetime' },
+      columns: {
+        department_id: identifier,
+        organization_id: identifier,
+        user_id: assigned('user.workplace'),
+      },
+    },
+    {
+      table: 'organization_departments',
+      description: 'Departments a person manages.',
+      subjectColumn: 'manager_id',
+      controller: 'organization',
+      retention: { kind: 'account_lifetime' },
+      columns: {
+        id: identifier,
+        organization_id: identifier,
+        parent_id: identifier,
+        name: { notPersonal: 'department name' },
+        manager_id: assigned('user.job_title', 'anonymize'),
+        created_at: timestamp,
+      },
+    },
+    {
+      table: 'organization_certifications',
+      description:
+        "Certification requests a person submitted for their organization, with the business's legal representative.",
+      subjectColumn: 'submitted_by',
+      controller: 'organization',
+      retention: { kind: 'account_lifetime' },
+      columns: {
+        id: identifier,
+        organization_id: identifier,
+        status: { notPersonal: 'review state' },
+        legal_name: { notPersonal: 'business name' },
+        registration_number: { notPersonal: 'business registration number' },
+        legal_representative: assigned('user.name', 'anonymize'),
+        documents: { notPersonal: 'file ids of business documents' },
+        submitted_by: assigned('user.unique_id', 'anonymize'),
+        submitted_at: timestamp,
+        reviewed_by: { notPersonal: 'operator identifier' },
+        reviewed_at: timestamp,
+        reason: { notPersonal: "operator's decision note" },
+      },
+    },
+    {
+      table: 'organization_invitations',
+      description: 'Invitations to join an organization sent to a phone number.',
+      subjectColumn: null,
+      subjectLookup: { column: 'phone', by: 'phone_or_email' },
+      controller: 'organization',
+      retention: {
+        kind: 'days',
+        days: 90,
+        from: 'expires_at',
+        reason: 'an expired invitation serves no purpose',
+      },
+      columns: {
+        id: identifier,
+        organization_id: identifier,
+        phone: assigned('user.contact.phone_number'),
+        code: { notPersonal: 'join code' },
+        created_at: timestamp,
+        expires_at: timestamp,
+        answered_at: timestamp,
+      },
+    },
+    {
+      table: 'organization_applications',
+      description: 'Requests a person made to join an organization.',
+      subjectColumn: 'user_id',
+      controller: 'personal',
+      retention: { kind: 'account_lifetime' },
+      columns: {
+        id: identifier,
+        organization_id: identifier,
+        user_id: own('user.unique_id'),
+        message: own('user.content.private'),
+        status: { notPersonal: 'review state' },
+        created_at: timestamp,
+        decided_at: timestamp,
+      },
+    },
+  ],
+};

@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../platform/clock';
+import type { Database } from '../../platform/db/schema';
+import type { RateLimit, RouteDefinition } from '../../platform/http/route';
+import type { IdGenerator } from '../../platform/ids';
+import type { Secrets } from '../../platform/secrets';
+import type { AuditLog } from '../../privacy/audit/audit-log';
+import { certificationReviewRoutes } from './certification.routes';
+import { CertificationService } from './certification.service';
+import { departmentsRoutes } from './departments.routes';
+import { DepartmentsService } from './departments.service';
+import { directoryRoutes } from './directory.routes';
+import { DirectoryService } from './directory.service';
+import { membershipRoutes } from './membership.routes';
+import { MembershipService } from './membership.service';
+import { organizationsRoutes } from './organizations.routes';
+import { OrganizationsService } from './organizations.service';
+import { organizationsStore } from './organizations.store';
+
+/** What the organizations feature is built from. */
+export interface OrganizationsDependencies {
+  db: Kysely<Database>;
+  audit: AuditLog;
+  secrets: Secrets;
+  clock: Clock;
+  ids: IdGenerator;
+  /** Parses a phone number as typed into E.164 or throws `invalid_phone`. */
+  normalizePhone: (input: string) => string;
+  /** For phone invitations and joining, which can be used to probe. */
+  limit: RateLimit;
+}
+
+/** Builds the organization services and returns their routes. */
+export function organizationsModuleRoutes(deps: OrganizationsDependencies): RouteDefinition[] {
+  const { audit, clock, ids } = deps;
+  const store = organizationsStore(deps.db);
+  const certification = new CertificationService(store, audit, clock, ids);
+  return [
+    ...organizationsRoutes(new OrganizationsService(store, audit, clock, ids), certification),
+    ...certificationReviewRoutes(certification),
+    ...membershipRoutes(new MembershipService({ ...deps, store }), { limit: deps.limit }),
+    ...departmentsRoutes(new DepartmentsService(store, audit, clock, ids)),
+    ...directoryRoutes(new DirectoryService(store, audit, deps.normalizePhone)),
+  ];
+}
