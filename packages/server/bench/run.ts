@@ -1,3 +1,4 @@
+import { runFanout } from './fanout/run-fanout';
 import { createHttpClient } from './http-client';
 import { runBounded, summarize, type LoadLimits, type LoadResult } from './load';
 import { headerLine, tableRows, timeCapNotes } from './report';
@@ -75,4 +76,14 @@ try {
   console.error(error);
 } finally {
   for (const step of cleanup.reverse()) await step();
+}
+
+// The fan-out section (bench/fanout) starts its own servers once the ones above are closed.
+if (!process.exitCode) {
+  try {
+    await runFanout();
+  } catch (error) {
+    process.exitCode = 1;
+    console.error(error);
+  }
 }

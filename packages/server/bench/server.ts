@@ -22,7 +22,8 @@ export interface CarillonServer extends RunningServer {
   clock: ManualClock;
 }
 
-const BENCH_SECRET = 'carillon-bench-secret-carillon-bench-secret';
+/** The server secret; the fan-out bench starts sessions under it outside the app too. */
+export const BENCH_SECRET = 'carillon-bench-secret-carillon-bench-secret';
 /** Fixed, like the secret, so a reused PostgreSQL vault opens again on the next run. */
 const BENCH_MASTER_KEY = Buffer.alloc(32, 'carillon-bench').toString('base64');
 const HOUR = 3_600_000;
