@@ -76,7 +76,7 @@ export async function receiveUpload(
     await pipeline(content, probe, sink);
   } catch (error) {
     // A stream failing early can leave the file still opening: remove it once let go of.
-    if (!sink.closed) await new Promise((resolve) => sink.once('close', resolve));
+    if (!sink.closed) await new Promise<void>((resolve) => sink.once('close', () => resolve()));
     await fs.rm(file, { force: true });
     throw error;
   }
