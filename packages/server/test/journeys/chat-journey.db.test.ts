@@ -16,6 +16,7 @@ import { listenOnLoopback, RealtimeClient } from '../realtime-client';
  */
 
 interface Someone extends Person {
+  phone: string;
   /** Two devices: the sign-up session and a second sign-in. */
   devices: RealtimeClient[];
 }
@@ -31,7 +32,7 @@ async function someone(t: TestApp, url: string, nickname: string): Promise<Someo
   const tokens = [account.token, (login.json() as { token: string }).token];
   const devices = await Promise.all(tokens.map((token) => RealtimeClient.connect(url, { token })));
   for (const d of devices) await d.waitFor((f) => f.type === 'ready');
-  return { userId: account.userId, token: account.token, devices };
+  return { userId: account.userId, token: account.token, phone: account.phone, devices };
 }
 
 /** Waits until every device of each person has an event matching `predicate`. */
