@@ -4,7 +4,7 @@ import type { EventList, UserEvent } from '@carillon/protocol/messaging';
 import type { BusEvent } from '../../platform/bus/event-bus';
 import { describeEachDialect, useTestApp } from '../../../test/harness';
 import { call, groupWith, people, send, type Person } from './messaging.test-support';
-import { userTopic } from './events.service';
+import { EVENTS_TOPIC, isEventBatch } from './events.service';
 
 describeEachDialect('messaging: event stream', (dialect) => {
   const t = useTestApp(dialect);
@@ -68,15 +68,26 @@ describeEachDialect('messaging: event stream', (dialect) => {
     assert.deepEqual((await page(mei!, meis.at(-1)!.cursor)).events, []);
   });
 
-  it('publishes committed events on the bus, to each member’s topic', async () => {
+  it('publishes each committed event once on the bus, with every member’s cursor', async () => {
     const [owner, mei] = await people(t(), 2);
     const { id } = await groupWith(t(), owner!, [mei!]);
     const heard: BusEvent[] = [];
-    const subscription = await t().app.bus.subscribe(userTopic(mei!.userId), (e) => heard.push(e));
+    const subscription = await t().app.bus.subscribe(EVENTS_TOPIC, (e) => heard.push(e));
     await send(t(), owner!, id, 'live');
     for (let i = 0; i < 50 && heard.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
     await subscription.unsubscribe();
-    assert.equal(heard[0]?.type, 'message.created');
-    assert.equal((heard[0]?.payload as { conversationId: string }).conversationId, id);
+    assert.equal(heard.length, 1);
+    const [batch] = heard;
+    assert.ok(batch && isEventBatch(batch));
+    assert.equal(batch.eventType, 'message.created');
+    assert.equal((JSON.parse(batch.payload) as { conversationId: string }).conversationId, id);
+    const logged = async (who: typeof owner) => (await page(who!, 0)).events.at(-1)!.cursor;
+    assert.deepEqual(
+      new Map(batch.cursors),
+      new Map([
+        [owner!.userId, await logged(owner)],
+        [mei!.userId, await logged(mei)],
+      ]),
+    );
   });
 });

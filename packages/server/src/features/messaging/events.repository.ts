@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, UserEventsTable } from '../../platform/db/schema';
 
 export type UserEventRow = UserEventsTable;
@@ -15,7 +15,7 @@ export class EventsRepository {
   async append(userIds: string[], type: string, payload: string, at: number) {
     if (userIds.length === 0) return [];
     const sorted = [...new Set(userIds)].sort();
-    const cursors = await this.db
+    await this.db
       .insertInto('event_cursors')
       .values(sorted.map((user_id) => ({ user_id, last_cursor: 1 })))
       .onConflict((oc) =>
@@ -23,17 +23,26 @@ export class EventsRepository {
           last_cursor: eb('event_cursors.last_cursor', '+', 1),
         })),
       )
-      .returning(['user_id', 'last_cursor'])
       .execute();
-    const rows: UserEventRow[] = cursors.map((c) => ({
-      user_id: c.user_id,
-      cursor: Number(c.last_cursor),
-      type,
-      payload,
-      created_at: at,
-    }));
-    await this.db.insertInto('user_events').values(rows).execute();
-    return rows;
+    // One row per person from their new cursor; the payload is bound once, not once per person.
+    const written = await this.db
+      .insertInto('user_events')
+      .columns(['user_id', 'cursor', 'type', 'payload', 'created_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom('event_cursors')
+          .select([
+            'user_id',
+            'last_cursor',
+            sql<string>`cast(${type} as text)`.as('type'),
+            sql<string>`cast(${payload} as text)`.as('payload'),
+            sql<number>`cast(${at} as bigint)`.as('created_at'),
+          ])
+          .where('user_id', 'in', sorted),
+      )
+      .returning(['user_id', 'cursor'])
+      .execute();
+    return written.map((row) => ({ user_id: row.user_id, cursor: Number(row.cursor) }));
   }
 
   /** A person's events after a cursor, oldest first. */

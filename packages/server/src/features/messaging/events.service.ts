@@ -16,8 +16,32 @@ export type Emit = (
   payload: Record<string, unknown>,
 ) => Promise<void>;
 
-/** The topic a person's devices listen on. */
+/** The topic a person's devices listen on for ephemeral notices (typing). */
 export const userTopic = (userId: string) => `user.${userId}`;
+
+/** The topic every node's gateway hears every committed event on. */
+export const EVENTS_TOPIC = 'events';
+
+/**
+ * One emitted event as the bus carries it: the type, the payload as the JSON
+ * text the log holds, and each recipient's cursor. One publish per event,
+ * whatever the number of recipients, so a group's fan-out costs the bus and
+ * each node one message, and each node serializes the event once.
+ */
+export type EventBatch = {
+  type: 'events';
+  eventType: EventType;
+  /** The payload's JSON text, spliced into frames as it is. */
+  payload: string;
+  createdAt: number;
+  /** `[userId, cursor]` for each recipient. */
+  cursors: Array<[string, number]>;
+};
+
+/** Whether a bus event on EVENTS_TOPIC is an event batch. */
+export function isEventBatch(event: { type: string }): event is EventBatch & typeof event {
+  return event.type === 'events' && Array.isArray((event as Partial<EventBatch>).cursors);
+}
 
 function present(row: UserEventRow): UserEvent {
   return {
@@ -42,24 +66,30 @@ export class EventsService {
 
   /** Runs `work` in a transaction with an `emit`; what it emits is published once committed. */
   async inTransaction<T>(work: (tx: MessagingStore, emit: Emit) => Promise<T>): Promise<T> {
-    const written: UserEventRow[] = [];
-    const result = await this.store.transaction((tx) =>
-      work(tx, async (userIds, type, payload) => {
-        const at = this.clock.now();
-        written.push(...(await tx.events.append(userIds, type, JSON.stringify(payload), at)));
-      }),
-    );
+    let written: EventBatch[] = [];
+    const result = await this.store.transaction((tx) => {
+      // A run of `work` may be retried (group commit): only the last run's events count.
+      written = [];
+      return work(tx, async (userIds, eventType, payload) => {
+        const createdAt = this.clock.now();
+        const text = JSON.stringify(payload);
+        const rows = await tx.events.append(userIds, eventType, text, createdAt);
+        if (rows.length === 0) return;
+        const cursors = rows.map((row): [string, number] => [row.user_id, row.cursor]);
+        written.push({ type: 'events', eventType, payload: text, createdAt, cursors });
+      });
+    });
     this.publishAll(written);
     return result;
   }
 
-  private publishAll(rows: UserEventRow[]): void {
+  private publishAll(batches: EventBatch[]): void {
     const publish = this.publish;
     if (!publish) return;
     // The log already holds every event: a failed publish only delays clients until they resume.
-    for (const row of rows)
+    for (const batch of batches)
       Promise.resolve()
-        .then(() => publish(userTopic(row.user_id), { ...present(row) }))
+        .then(() => publish(EVENTS_TOPIC, batch))
         .catch(this.reportFailure);
   }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { GroupCommit } from '../../platform/db/group-commit';
 import type { Database } from '../../platform/db/schema';
 import { ConversationsRepository } from './conversations.repository';
 import { EventsRepository } from './events.repository';
@@ -11,7 +12,12 @@ export interface MessagingStore {
   messages: MessagesRepository;
   events: EventsRepository;
   joinRequests: JoinRequestsRepository;
-  /** Runs `work` with repositories bound to one transaction; nested calls join it. */
+  /**
+   * Runs `work` with repositories bound to one transaction; nested calls join
+   * it. Concurrent calls are group-committed (platform/db/group-commit.ts):
+   * `work` may run again if the shared transaction fails, so it must keep
+   * its effects inside the transaction, or start them afresh on each run.
+   */
   transaction<T>(work: (tx: MessagingStore) => Promise<T>): Promise<T>;
 }
 
@@ -26,10 +32,11 @@ function repositories(db: Kysely<Database>) {
 
 /** Builds the store; services see repositories and transactions, never Kysely. */
 export function messagingStore(db: Kysely<Database>): MessagingStore {
+  const commits = new GroupCommit(db);
   return {
     ...repositories(db),
     transaction: (work) =>
-      db.transaction().execute(async (trx) => {
+      commits.run(async (trx) => {
         const tx: MessagingStore = { ...repositories(trx), transaction: (inner) => inner(tx) };
         return work(tx);
       }),

@@ -1,5 +1,6 @@
 import type { UserEvent } from '@carillon/protocol/messaging';
 import type { EventLog } from './event-log';
+import type { LiveEvent } from './live-events';
 
 /** Events read from the log per query while catching up. */
 const PAGE_SIZE = 200;
@@ -8,8 +9,8 @@ const PAGE_SIZE = 200;
 export interface StreamOutput {
   /** Sends a backlog event; resolves when the socket can take more (backlog is paced). */
   sendBacklog(event: UserEvent): Promise<void>;
-  /** Sends a live event; false when the connection is gone or just closed as too slow. */
-  sendLive(event: UserEvent): boolean;
+  /** Sends a live event's frame; false when the connection is gone or just closed as too slow. */
+  sendLive(event: LiveEvent): boolean;
   /** Caught up: everything up to `cursor` is sent. */
   ready(cursor: number): void;
 }
@@ -55,7 +56,7 @@ export class EventStream {
   }
 
   /** A live event from the bus; queued behind whatever the stream is doing. */
-  offer(event: UserEvent): void {
+  offer(event: LiveEvent): void {
     this.run(() => this.deliver(event));
   }
 
@@ -78,7 +79,7 @@ export class EventStream {
       });
   }
 
-  private async deliver(event: UserEvent): Promise<void> {
+  private async deliver(event: LiveEvent): Promise<void> {
     if (event.cursor <= this.lastSent) return;
     if (event.cursor > this.lastSent + 1) return this.catchUp();
     if (this.out.sendLive(event)) this.lastSent = event.cursor;

@@ -1,4 +1,3 @@
-import type { UserEvent } from '@carillon/protocol/messaging';
 import { ClientFrame, CloseCode, type ServerFrame } from '@carillon/protocol/realtime';
 import type { RawData, WebSocket } from 'ws';
 import type { BusEvent, EventBus, Subscription } from '../../platform/bus/event-bus';
@@ -7,6 +6,7 @@ import type { UserActor } from '../../platform/http/route';
 import { userTopic } from '../messaging/events.service';
 import type { EventLog } from './event-log';
 import { EventStream } from './event-stream';
+import type { LiveEvents } from './live-events';
 import { presenceTopic, type PresenceChanged, type PresenceService } from './presence.service';
 import { RealtimeSocket } from './realtime-socket';
 import { isTypingBusEvent, TypingThrottle, type TypingRelay } from './typing-relay';
@@ -15,6 +15,7 @@ import { isTypingBusEvent, TypingThrottle, type TypingRelay } from './typing-rel
 export interface GatewayServices {
   bus: EventBus;
   log: EventLog;
+  live: LiveEvents;
   presence: PresenceService;
   typing: TypingRelay;
   clock: Clock;
@@ -38,6 +39,7 @@ export class RealtimeConnection {
   private readonly stream: EventStream;
   private readonly throttle: TypingThrottle;
   private readonly userSubscription: Promise<Subscription>;
+  private readonly stopLive: () => void;
   private readonly watches = new Map<string, Promise<Subscription>>();
   private readonly shownPresence = new Map<string, string>();
   private frameChain: Promise<void> = Promise.resolve();
@@ -63,7 +65,7 @@ export class RealtimeConnection {
       services.log,
       {
         sendBacklog: (event) => this.socket.sendPaced({ type: 'event', event }),
-        sendLive: (event) => this.socket.send({ type: 'event', event }),
+        sendLive: (event) => this.socket.sendText(event.frame),
         ready: (cursor) => this.socket.send({ type: 'ready', cursor }),
       },
       (error) => this.fail(error, 'event stream'),
@@ -83,7 +85,9 @@ export class RealtimeConnection {
     this.userSubscription = services.bus.subscribe(userTopic(user.userId), (event) =>
       this.fromUserTopic(event),
     );
-    this.stream.start(after, this.userSubscription);
+    // Listening before the log is read: every event committed after that read arrives live.
+    this.stopLive = services.live.listen(user.userId, (event) => this.stream.offer(event));
+    this.stream.start(after, services.live.subscribed);
     this.presenceChain = services.presence
       .connected(user.userId, id)
       .catch((error) => services.report(error, 'presence'));
@@ -111,7 +115,6 @@ export class RealtimeConnection {
         conversationId: event.conversationId,
         userId: event.userId,
       });
-    else if (typeof event.cursor === 'number') this.stream.offer(event as unknown as UserEvent);
   }
 
   private async receive(data: RawData, isBinary: boolean): Promise<void> {
@@ -175,6 +178,7 @@ export class RealtimeConnection {
 
   private closed(): void {
     this.isClosed = true;
+    this.stopLive();
     this.stream.stop();
     for (const subscription of [this.userSubscription, ...this.watches.values()])
       void subscription.then((s) => s.unsubscribe()).catch(() => undefined);

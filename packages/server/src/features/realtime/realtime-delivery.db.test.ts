@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { describeEachDialect, useTestApp } from '../../../test/harness';
 import { listenOnLoopback, RealtimeClient } from '../../../test/realtime-client';
-import { EventsService, userTopic } from '../messaging/events.service';
+import { EVENTS_TOPIC, EventsService, type EventBatch } from '../messaging/events.service';
 import { groupWith, people, send } from '../messaging/messaging.test-support';
 import { messagingStore } from '../messaging/messaging.store';
 import { assertCursorRun, connectReady, newestCursor } from './realtime.test-support';
@@ -98,7 +98,14 @@ describeEachDialect('real-time connection: event delivery and resume', (dialect)
     );
     // The same event arriving twice (a redelivery) must not reach the client twice.
     const [seen] = client.events.slice(-1);
-    await t().app.bus.publish(userTopic(bob!.userId), { ...seen! });
+    const again: EventBatch = {
+      type: 'events',
+      eventType: seen!.type,
+      payload: JSON.stringify(seen!.payload),
+      createdAt: seen!.createdAt,
+      cursors: [[bob!.userId, seen!.cursor]],
+    };
+    await t().app.bus.publish(EVENTS_TOPIC, again);
     await send(t(), ann!, group.id, 'after the gap');
 
     await client.waitForCursor(start + 2);

@@ -28,8 +28,12 @@ export class RealtimeSocket {
 
   /** Sends a live frame; false (and the socket closing) when the client is too far behind. */
   send(frame: ServerFrame): boolean {
+    return this.sendText(JSON.stringify(frame));
+  }
+
+  /** `send` for a frame already serialized (live events are, once per node). */
+  sendText(data: string): boolean {
     if (!this.isOpen) return false;
-    const data = JSON.stringify(frame);
     if (this.socket.bufferedAmount + Buffer.byteLength(data) > this.sendBufferBytes) {
       this.close(CloseCode.slowConsumer, 'too slow: reconnect with your last cursor');
       return false;

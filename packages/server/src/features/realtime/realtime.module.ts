@@ -11,6 +11,7 @@ import { EventsService } from '../messaging/events.service';
 import { messagingStore } from '../messaging/messaging.store';
 import type { SessionsService } from '../sessions/sessions.service';
 import { messagingEventLog } from './event-log';
+import { LiveEvents } from './live-events';
 import { PresenceRepository } from './presence.repository';
 import { presenceRoutes } from './presence.routes';
 import { PresenceService } from './presence.service';
@@ -53,10 +54,12 @@ export async function registerRealtime(
     ids.next(),
     config.realtime.heartbeatMs,
   );
+  const live = new LiveEvents(bus, deps.report);
   const gateway = new RealtimeGateway(
     {
       bus,
       log: messagingEventLog(db, new EventsService(store, clock)),
+      live,
       presence,
       typing: new TypingRelay((id) => store.conversations.memberIds(id), publish),
       clock,
@@ -83,6 +86,9 @@ export async function registerRealtime(
     },
   );
   app.addHook('onReady', async () => gateway.start());
-  app.addHook('onClose', () => gateway.stop());
+  app.addHook('onClose', async () => {
+    await gateway.stop();
+    await live.close();
+  });
   return presenceRoutes(presence);
 }

@@ -238,7 +238,8 @@ describe('the audit CLI [sqlite]', () => {
           {
             env: { ...process.env, DATA_DIR: db.dataDir, DATABASE_URL: '', AUDIT_SIGNING_KEY: '' },
             encoding: 'utf8',
-            timeout: 30_000,
+            // Generous: a tsx start on a loaded two-core machine can take tens of seconds.
+            timeout: 120_000,
           },
         );
       const intact = cli('audit:verify');
