@@ -44,13 +44,29 @@ export class EventsService {
   async inTransaction<T>(work: (tx: MessagingStore, emit: Emit) => Promise<T>): Promise<T> {
     const written: UserEventRow[] = [];
     const result = await this.store.transaction((tx) =>
-      work(tx, async (userIds, type, payload) => {
-        const at = this.clock.now();
-        written.push(...(await tx.events.append(userIds, type, JSON.stringify(payload), at)));
-      }),
+      work(
+        tx,
+        this.writer(tx, (rows) => written.push(...rows)),
+      ),
     );
     this.publishAll(written);
     return result;
+  }
+
+  /**
+   * An `emit` inside a transaction someone else runs (an organization
+   * change, ADR 12): it writes to `tx`, and `afterCommit` is handed the
+   * publishing, which that transaction's owner runs once it has committed.
+   */
+  emitterIn(tx: MessagingStore, afterCommit: (task: () => void) => void): Emit {
+    return this.writer(tx, (rows) => afterCommit(() => this.publishAll(rows)));
+  }
+
+  private writer(tx: MessagingStore, written: (rows: UserEventRow[]) => void): Emit {
+    return async (userIds, type, payload) => {
+      const at = this.clock.now();
+      written(await tx.events.append(userIds, type, JSON.stringify(payload), at));
+    };
   }
 
   private publishAll(rows: UserEventRow[]): void {
