@@ -22,7 +22,9 @@ export class ConversationsRepository {
 
   async insert(conversation: ConversationRow, members: MemberRow[]): Promise<void> {
     await this.db.insertInto('conversations').values(conversation).execute();
-    await this.db.insertInto('conversation_members').values(members).execute();
+    // A department group may start empty.
+    if (members.length > 0)
+      await this.db.insertInto('conversation_members').values(members).execute();
   }
 
   private memberships() {
