@@ -42,6 +42,8 @@ export class OrganizationConversations implements OrgConversations {
     for (const owned of await this.tx.orgConversations.membershipsOf(organizationId, userId)) {
       // The colleague keeps the chat, read-only; a later chat of the pair is a new one.
       if (owned.kind === 'direct') await this.tx.orgConversations.endChat(owned.id, now);
+      // Nothing of it stays in their event history either, before they hear they left.
+      await this.tx.events.forgetConversation(userId, owned.id);
       if (owned.role === 'owner' && !(await this.handOver(owned.id, userId))) {
         await this.dissolve(owned.id);
         continue;

@@ -79,6 +79,17 @@ describeEachDialect('leaving an organization (ORG-5)', (dialect) => {
     assert.equal((await call(t(), bob, 'GET', `/api/files/${bobsOwn.id}`)).statusCode, 200);
     const directory = await call(t(), bob, 'GET', `/api/organizations/${org.id}/members`);
     assert.equal(directory.statusCode, 404, directory.body);
+    // Their event history keeps only the news that they left.
+    const events = await call(t(), bob, 'GET', '/api/events?after=0&limit=200');
+    const about = (
+      events.json() as { events: { type: string; payload: Record<string, unknown> }[] }
+    ).events.filter((e) =>
+      [chat.id, salesGroup, allStaff].includes(e.payload.conversationId as string),
+    );
+    assert.deepEqual(
+      about.map((e) => [e.type, e.payload.userId]),
+      [chat.id, salesGroup, allStaff].map(() => ['member.left', bob.userId]),
+    );
 
     // The organization keeps its copy: Ann still has the chat, read-only.
     const kept = (await conversationsOf(t(), ann)).find((c) => c.id === chat.id);

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
+import { before, it } from 'node:test';
 import type { Conversation } from '@carillon/protocol/messaging';
 import type { Department } from '@carillon/protocol/organizations';
 import { errorId } from '../../../test/factories';
 import { describeEachDialect, useTestApp } from '../../../test/harness';
+import { listenOnLoopback } from '../../../test/realtime-client';
 import { groupWith } from '../messaging/messaging.test-support';
+import { connectReady } from '../realtime/realtime.test-support';
 import {
   allStaffOf,
   conversationsOf,
@@ -24,6 +26,39 @@ const sorted = (...ids: string[]) => ids.sort();
 
 describeEachDialect('organization groups (ORG-6)', (dialect) => {
   const t = useTestApp(dialect);
+  let url: string;
+  before(async () => {
+    url = await listenOnLoopback(t());
+  });
+
+  it("tells a newcomer's open socket of the groups they were added to", async () => {
+    const ann = await person(t(), 'Ann');
+    const bob = await person(t(), 'Bob');
+    const org = await orgWith(t(), ann);
+    const sales = await department(t(), ann, org.id, 'Sales');
+    const salesGroup = (
+      (await setDepartmentGroup(t(), ann, org.id, sales.id, true)).json() as Department
+    ).groupId!;
+    const allStaff = (await allStaffOf(t(), ann, org.id))!.id;
+    const socket = await connectReady(url, bob);
+    const joinedEvent = (conversationId: string) =>
+      socket.waitFor(
+        (f) =>
+          f.type === 'event' &&
+          f.event.type === 'member.joined' &&
+          f.event.payload.conversationId === conversationId &&
+          f.event.payload.userId === bob.userId,
+      );
+    const invite = await call(t(), ann, 'POST', `/api/organizations/${org.id}/invites`, {
+      kind: 'code',
+    });
+    const { code } = invite.json() as { code: string };
+    await call(t(), bob, 'POST', '/api/organizations/join', { code });
+    await joinedEvent(allStaff);
+    await place(t(), ann, org.id, bob, { departmentIds: [sales.id] });
+    await joinedEvent(salesGroup);
+    await socket.close();
+  });
 
   it('gives every organization an all-staff group that follows the directory', async () => {
     const ann = await person(t(), 'Ann');
