@@ -97,6 +97,11 @@ export class ConversationsService {
     const now = this.clock.now();
     const id = this.ids.next();
     await this.events.inTransaction(async (tx, emit) => {
+      if (
+        organizationId !== null &&
+        !(await tx.orgConversations.holdMemberships(organizationId, [userId]))
+      )
+        throw notFound('Organization');
       await tx.conversations.insert(
         {
           id,

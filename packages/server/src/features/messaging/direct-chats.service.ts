@@ -78,6 +78,12 @@ export class DirectChatsService {
     const now = this.clock.now();
     const id = this.ids.next();
     await this.events.inTransaction(async (tx, emit) => {
+      // Serialized with a removal of either of them: both are still members at commit.
+      if (
+        context !== null &&
+        !(await tx.orgConversations.holdMemberships(context, [userId, peerId]))
+      )
+        throw notFound('Member');
       await tx.conversations.insert(
         {
           id,

@@ -61,6 +61,23 @@ export class OrgConversationsRepository {
       .execute();
   }
 
+  /**
+   * Locks these people's memberships of the organization until commit, and
+   * says whether they all still exist. The no-op update is the one write
+   * messaging makes to an organization table: it queues behind a removal in
+   * flight (which deletes the row), so a chat or group can never be made for
+   * someone whose leaving has already swept their conversations (ADR 12).
+   */
+  async holdMemberships(organizationId: string, userIds: string[]): Promise<boolean> {
+    const held = await this.db
+      .updateTable('organization_members')
+      .set((eb) => ({ role: eb.ref('role') }))
+      .where('organization_id', '=', organizationId)
+      .where('user_id', 'in', userIds)
+      .executeTakeFirst();
+    return Number(held.numUpdatedRows) === new Set(userIds).size;
+  }
+
   /** The open colleague chat `userId` has with `peerId` in the organization, if any. */
   async findOpenChat(organizationId: string, userId: string, peerId: string) {
     const row = await this.db

@@ -42,13 +42,11 @@ export class OrganizationConversations implements OrgConversations {
     for (const owned of await this.tx.orgConversations.membershipsOf(organizationId, userId)) {
       // The colleague keeps the chat, read-only; a later chat of the pair is a new one.
       if (owned.kind === 'direct') await this.tx.orgConversations.endChat(owned.id, now);
-      // Nothing of it stays in their event history either, before they hear they left.
-      await this.tx.events.forgetConversation(userId, owned.id);
       if (owned.role === 'owner' && !(await this.handOver(owned.id, userId))) {
         await this.dissolve(owned.id);
         continue;
       }
-      await this.remove(owned.id, userId, { leftOrganization: true });
+      await this.remove(owned.id, userId, { leftOrganization: true }, { forget: true });
     }
   }
 
@@ -136,9 +134,21 @@ export class OrganizationConversations implements OrgConversations {
     await this.emit([...others, userId], 'member.joined', { conversationId, userId });
   }
 
-  private async remove(conversationId: string, userId: string, detail: Record<string, unknown>) {
+  /**
+   * Removes a member and tells everyone who was in, them included. With
+   * `forget`, their past events about it are deleted first: after the member
+   * count update has locked the conversation row, so no send still in flight
+   * can add one afterwards.
+   */
+  private async remove(
+    conversationId: string,
+    userId: string,
+    detail: Record<string, unknown>,
+    options: { forget?: boolean } = {},
+  ) {
     const before = await this.tx.conversations.memberIds(conversationId);
     if (!(await this.tx.conversations.removeMember(conversationId, userId))) return;
+    if (options.forget) await this.tx.events.forgetConversation(userId, conversationId);
     await this.emit(before, 'member.left', { conversationId, userId, ...detail });
   }
 

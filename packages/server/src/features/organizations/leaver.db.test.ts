@@ -155,6 +155,27 @@ describeEachDialect('leaving an organization (ORG-5)', (dialect) => {
     await annSocket.close();
   });
 
+  it('never leaves a chat or group behind for someone removed while it was being made', async () => {
+    for (let round = 0; round < 6; round++) {
+      const ann = await person(t(), 'Ann');
+      const bob = await person(t(), 'Bob');
+      const org = await orgWith(t(), ann, [bob]);
+      const [removed, opened, created] = await Promise.all([
+        remove(t(), ann, org.id, bob),
+        call(t(), ann, 'POST', '/api/conversations/direct', {
+          userId: bob.userId,
+          organizationId: org.id,
+        }),
+        call(t(), bob, 'POST', '/api/conversations', { name: 'Mine', organizationId: org.id }),
+      ]);
+      assert.equal(removed.statusCode, 204, removed.body);
+      assert.ok([200, 404].includes(opened.statusCode), opened.body);
+      assert.ok([201, 404].includes(created.statusCode), created.body);
+      const left = (await conversationsOf(t(), bob)).filter((c) => c.organizationId === org.id);
+      assert.deepEqual(left, [], `round ${round}`);
+    }
+  });
+
   it('does not bring old chats back when the person rejoins', async () => {
     const { ann, bob, org, chat, allStaff } = await workplace(t());
     await send(t(), bob, chat.id, 'before leaving');
