@@ -92,11 +92,10 @@ export class ConversationsService {
    */
   async createGroup(userId: string, body: CreateGroupBody): Promise<Conversation> {
     const organizationId = body.organizationId ?? null;
-    if (organizationId !== null && !(await this.workplaces.isMember(organizationId, userId)))
-      throw notFound('Organization');
     const now = this.clock.now();
     const id = this.ids.next();
     await this.events.inTransaction(async (tx, emit) => {
+      // Holds the caller's membership to commit, so a removal in flight sweeps this group too.
       if (
         organizationId !== null &&
         !(await tx.orgConversations.holdMemberships(organizationId, [userId]))
