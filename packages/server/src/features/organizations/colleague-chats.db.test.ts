@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
+import { beforeEach, it } from 'node:test';
 import type { Conversation } from '@carillon/protocol/messaging';
 import { befriend } from '../../../test/contacts';
 import { errorId } from '../../../test/factories';
@@ -11,7 +11,10 @@ import { call, orgWith, person } from './organizations.test-support';
 const open = '/api/conversations/direct';
 
 describeEachDialect('colleague one-to-one chats', (dialect) => {
-  const t = useTestApp(dialect);
+  // Each test registers several people: sign-up requests and codes are rate-limited
+  // per address, so the limit is raised and every test starts an hour later.
+  const t = useTestApp(dialect, { env: { AUTH_RATE_LIMIT_PER_MINUTE: '1000' } });
+  beforeEach(() => t().clock.advance(60 * 60 * 1000));
 
   it('lets colleagues who are not friends chat; the organization owns the chat', async () => {
     const ann = await person(t(), 'Ann');

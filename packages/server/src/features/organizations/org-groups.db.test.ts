@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
-import { before, it } from 'node:test';
+import { before, beforeEach, it } from 'node:test';
 import type { Conversation } from '@carillon/protocol/messaging';
 import type { Department } from '@carillon/protocol/organizations';
+import type { Kysely } from 'kysely';
+import { backfillAllStaffGroups } from '../../platform/db/migrations/0012-org-chats';
 import { errorId } from '../../../test/factories';
 import { describeEachDialect, useTestApp } from '../../../test/harness';
 import { listenOnLoopback } from '../../../test/realtime-client';
@@ -25,7 +27,10 @@ import {
 const sorted = (...ids: string[]) => ids.sort();
 
 describeEachDialect('organization groups (ORG-6)', (dialect) => {
-  const t = useTestApp(dialect);
+  // Each test registers several people: sign-up requests and codes are rate-limited
+  // per address, so the limit is raised and every test starts an hour later.
+  const t = useTestApp(dialect, { env: { AUTH_RATE_LIMIT_PER_MINUTE: '1000' } });
+  beforeEach(() => t().clock.advance(60 * 60 * 1000));
   let url: string;
   before(async () => {
     url = await listenOnLoopback(t());
@@ -91,6 +96,30 @@ describeEachDialect('organization groups (ORG-6)', (dialect) => {
     );
     await call(t(), ann, 'DELETE', `/api/organizations/${org.id}/members/${bob.userId}`);
     assert.deepEqual(await memberIdsOf(t(), ann, group.id), [ann.userId]);
+  });
+
+  it('gives organizations made before all-staff groups existed one, once (migration 0012)', async () => {
+    const ann = await person(t(), 'Ann');
+    const bob = await person(t(), 'Bob');
+    const org = await orgWith(t(), ann, [bob], 'Old Works');
+    const db = t().db.db;
+    await db.deleteFrom('conversations').where('organization_id', '=', org.id).execute();
+    assert.equal(await allStaffOf(t(), ann, org.id), undefined);
+
+    await backfillAllStaffGroups(db as unknown as Kysely<unknown>);
+    await backfillAllStaffGroups(db as unknown as Kysely<unknown>);
+    const group = await allStaffOf(t(), bob, org.id);
+    assert.equal(group?.name, 'Old Works');
+    assert.deepEqual(await memberIdsOf(t(), ann, group!.id), sorted(ann.userId, bob.userId));
+    const groups = await db
+      .selectFrom('conversations')
+      .select('id')
+      .where('organization_id', '=', org.id)
+      .execute();
+    assert.equal(groups.length, 1);
+    // And it follows the directory from then on.
+    await call(t(), ann, 'DELETE', `/api/organizations/${org.id}/members/${bob.userId}`);
+    assert.deepEqual(await memberIdsOf(t(), ann, group!.id), [ann.userId]);
   });
 
   it('is run by the organization: members cannot leave, invite to, rename, remove from or dissolve it', async () => {

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
+import { uuidV7Generator } from '../../ids';
 
 const person = 'varchar(36)';
 
@@ -75,5 +76,41 @@ export const orgChatsMigration: Migration = {
       .on('colleague_chats')
       .columns(['user_id', 'organization_id'])
       .execute();
+
+    await backfillAllStaffGroups(db);
   },
 };
+
+/**
+ * Gives every organization without one its all-staff group, with its
+ * members as they are (ORG-6): organizations made before this migration, or
+ * any whose group went missing. No events: clients see the group in their
+ * next conversation list. Ids are UUIDv7 at the organization's creation time.
+ */
+export async function backfillAllStaffGroups(db: Kysely<unknown>): Promise<void> {
+  const orgs = await sql<{ id: string; name: string; created_at: number | string }>`
+    select o.id, o.name, o.created_at from organizations o
+    where not exists (
+      select 1 from conversations c where c.organization_id = o.id and c.org_group = 'all_staff'
+    )`.execute(db);
+  for (const org of orgs.rows) {
+    const createdAt = Number(org.created_at);
+    const id = uuidV7Generator({ now: () => createdAt }).next();
+    const members = await sql<{ user_id: string; joined_at: number | string }>`
+      select user_id, joined_at from organization_members where organization_id = ${org.id}`.execute(
+      db,
+    );
+    await sql`
+      insert into conversations (id, kind, name, announcement, join_approval_at, last_seq,
+        member_count, created_at, last_activity_at, organization_id, org_group, department_id)
+      values (${id}, 'group', ${org.name}, null, null, 0, ${members.rows.length}, ${createdAt},
+        ${createdAt}, ${org.id}, 'all_staff', null)`.execute(db);
+    for (const member of members.rows)
+      await sql`
+        insert into conversation_members (conversation_id, user_id, role, read_seq, joined_seq,
+          muted_at, pinned_at, joined_at)
+        values (${id}, ${member.user_id}, 'member', 0, 0, null, null, ${Number(member.joined_at)})`.execute(
+        db,
+      );
+  }
+}
