@@ -16,8 +16,15 @@ export const MemberParams = z.object({ id: Id, userId: Id });
 
 const GroupName = z.string().trim().min(1).max(100);
 
-/** Creates a group; the creator becomes its owner. */
-export const CreateGroupBody = z.object({ name: GroupName }).strict();
+/**
+ * Creates a group; the creator becomes its owner. With `organizationId` (an
+ * organization the creator is in) the group belongs to that organization:
+ * its messages are the organization's, and members leave it when they leave
+ * the organization.
+ */
+export const CreateGroupBody = z
+  .object({ name: GroupName, organizationId: Id.optional() })
+  .strict();
 export type CreateGroupBody = z.infer<typeof CreateGroupBody>;
 
 /**
@@ -67,13 +74,30 @@ export const JoinGroupBody = z.object({ token: InviteToken }).strict();
 /** `invite.svg`: the QR code of this token, or of a fresh week-long one when absent. */
 export const InviteQrQuery = z.object({ token: InviteToken.optional() }).strict();
 
-/** Opens the one-to-one chat with a contact, or returns the one that exists. */
-export const OpenDirectBody = z.object({ userId: Id }).strict();
+/**
+ * Opens the one-to-one chat with someone, or returns the one that exists.
+ * Without `organizationId` it is the personal chat, with a contact; with it,
+ * the work chat with a colleague in that organization, which the
+ * organization owns. The same two people may have one of each (ADR 12).
+ */
+export const OpenDirectBody = z.object({ userId: Id, organizationId: Id.optional() }).strict();
+
+/** Which groups an organization runs: the all-staff group and department groups. */
+export const OrgGroupKind = z.enum(['all_staff', 'department']);
 
 /**
  * A conversation as one member sees it. A direct chat has `name: null` and
  * `peerId` set to the other person (clients show that person's profile);
  * both people are plain members, so `role` is `member`.
+ *
+ * `organizationId` names the organization that owns it (a colleague chat,
+ * an organization group, or a group started in its context), else null.
+ * `orgGroup` marks the groups whose members follow the directory; nobody
+ * leaves, invites to or runs them. `ended` is true in a colleague chat the
+ * other person has left (read-only history). `external` is true for a group
+ * that reaches beyond one workplace: one owned by an organization with a
+ * member who is not in it, or a personal group whose members belong to two
+ * or more organizations and no single organization has them all (ADR 12).
  */
 export const Conversation = z.object({
   id: Id,
@@ -90,6 +114,10 @@ export const Conversation = z.object({
   unread: z.number().int(),
   muted: z.boolean(),
   pinned: z.boolean(),
+  organizationId: Id.nullable(),
+  orgGroup: OrgGroupKind.nullable(),
+  external: z.boolean(),
+  ended: z.boolean(),
 });
 export type Conversation = z.infer<typeof Conversation>;
 

@@ -143,13 +143,17 @@ export const Application = z.object({
 export const ApplicationList = z.object({ applications: z.array(Application) });
 export const ApplicationParams = z.object({ id: Id, applicationId: Id });
 
-/** A department; `parentId` null means directly under the organization. */
+/**
+ * A department; `parentId` null means directly under the organization.
+ * `groupId` is its department group (conversation), when turned on.
+ */
 export const Department = z.object({
   id: Id,
   parentId: Id.nullable(),
   name: z.string(),
   managerId: Id.nullable(),
   memberCount: z.number().int(),
+  groupId: Id.nullable(),
 });
 export type Department = z.infer<typeof Department>;
 export const DepartmentList = z.object({ departments: z.array(Department) });
@@ -165,6 +169,12 @@ export const UpdateDepartmentBody = z
   })
   .strict();
 export const DeleteDepartmentQuery = z.object({ moveMembersTo: Id.optional() });
+
+/**
+ * Turns a department's group on (created with the department's members,
+ * who then follow the department) or off (the group is dissolved).
+ */
+export const DepartmentGroupBody = z.object({ enabled: z.boolean() }).strict();
 
 /** A member as the directory shows them; absent fields are not visible to the caller. */
 export const OrgMember = z.object({

@@ -65,9 +65,11 @@ import { outboxMail, smtpMail, type MailProvider } from './providers/mail';
 import { OutboxRepository } from './providers/outbox.repository';
 import { httpSms, outboxSms, type SmsProvider } from './providers/sms';
 import { landingPage } from './features/system/landing-page';
-import { messagingRoutes } from './features/messaging/messaging.module';
+import { messagingRoutes, organizationConversations } from './features/messaging/messaging.module';
 import { normalizePhone } from './features/accounts/identifiers';
 import { organizationsModuleRoutes } from './features/organizations/organizations.module';
+import { OrganizationsRepository } from './features/organizations/organizations.repository';
+import { organizationWorkplaces } from './features/organizations/workplaces';
 import { registerRealtime } from './features/realtime/realtime.module';
 
 declare module 'fastify' {
@@ -303,6 +305,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       ids,
       memberLimit: config.groupMemberLimit,
       contacts,
+      workplaces: organizationWorkplaces(new OrganizationsRepository(db)),
       files: filesService,
       canReadShared: conversationFileAccess(db),
       publish: (topic, event) => bus.publish(topic, event),
@@ -321,6 +324,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       ids,
       normalizePhone: (input) => normalizePhone(input, edition),
       limit: authLimit,
+      chats: organizationConversations({
+        db,
+        clock,
+        ids,
+        publish: (topic, event) => bus.publish(topic, event),
+        reportFailure: (err) =>
+          logger.warn({ err }, 'an organization event could not be published'),
+      }),
     }),
     ...auditRoutes(audit),
     ...consentCore.routes,

@@ -61,6 +61,13 @@ export interface TableManifest {
   };
   /** `organization` records are controlled by the organization (ORG-4). */
   controller: 'personal' | 'organization';
+  /**
+   * For a `personal` table some of whose rows an organization controls
+   * (ORG-4, ADR 12): `column` names the row's parent in `references`, and
+   * a row is the organization's when that parent's `organizationColumn` is
+   * set (a message in a conversation an organization owns).
+   */
+  organizationRowsVia?: { column: string; references: string; organizationColumn: string };
   retention: Retention;
   columns: Record<string, PersonalColumn | NotPersonal>;
 }
@@ -168,6 +175,10 @@ function checkTable(t: TableManifest, taxonomy: Taxonomy): string[] {
   if (!subject) problems.push(`${t.table}: no subject column or lookup`);
   else if (!(subject in t.columns))
     problems.push(`${t.table}: subject column ${subject} is not listed`);
+  if (t.organizationRowsVia && !(t.organizationRowsVia.column in t.columns))
+    problems.push(
+      `${t.table}: organization rows via unknown column ${t.organizationRowsVia.column}`,
+    );
   if (t.retention.kind === 'days' && !(t.retention.from in t.columns))
     problems.push(`${t.table}: retention counts from unknown column ${t.retention.from}`);
   return problems;

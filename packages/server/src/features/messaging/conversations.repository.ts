@@ -11,7 +11,7 @@ export type MemberChanges = Partial<Pick<MemberRow, 'role' | 'muted_at' | 'pinne
 
 /** A membership joined with its conversation: what one member sees of it (`peer_id` in direct chats). */
 export type MembershipRow = ConversationRow &
-  Omit<MemberRow, 'conversation_id'> & { peer_id: string | null };
+  Omit<MemberRow, 'conversation_id'> & { peer_id: string | null; ended_at: number | null };
 
 /** A membership with the caller's unread count, for the conversation list. */
 export type ListedMembershipRow = MembershipRow & { unread: number };
@@ -22,7 +22,9 @@ export class ConversationsRepository {
 
   async insert(conversation: ConversationRow, members: MemberRow[]): Promise<void> {
     await this.db.insertInto('conversations').values(conversation).execute();
-    await this.db.insertInto('conversation_members').values(members).execute();
+    // A department group may start empty.
+    if (members.length > 0)
+      await this.db.insertInto('conversation_members').values(members).execute();
   }
 
   private memberships() {
@@ -31,6 +33,9 @@ export class ConversationsRepository {
       .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
       .leftJoin('direct_chats as d', (join) =>
         join.onRef('d.conversation_id', '=', 'c.id').onRef('d.user_id', '=', 'm.user_id'),
+      )
+      .leftJoin('colleague_chats as cc', (join) =>
+        join.onRef('cc.conversation_id', '=', 'c.id').onRef('cc.user_id', '=', 'm.user_id'),
       )
       .selectAll('c')
       .select([
@@ -41,8 +46,9 @@ export class ConversationsRepository {
         'm.pinned_at',
         'm.joined_at',
         'm.joined_seq',
-        'd.peer_id',
-      ]);
+        'cc.ended_at',
+      ])
+      .select((eb) => eb.fn.coalesce('d.peer_id', 'cc.peer_id').as('peer_id'));
   }
 
   async find(id: string): Promise<ConversationRow | undefined> {

@@ -37,13 +37,14 @@ export function conversationsRoutes(
     route({
       method: 'POST',
       path: '/api/conversations/direct',
-      summary: 'Open my one-to-one chat with a contact (the existing one if there is one)',
+      summary:
+        'Open my one-to-one chat with a contact, or with a colleague in organizationId (the existing one if there is one)',
       tags,
       auth: 'user',
       body: OpenDirectBody,
       response: Conversation,
-      errors: ['forbidden'],
-      handler: ({ user, body }) => direct.open(user.userId, body.userId),
+      errors: ['forbidden', 'not_found'],
+      handler: ({ user, body }) => direct.open(user.userId, body.userId, body.organizationId),
     }),
     route({
       method: 'POST',
@@ -54,6 +55,7 @@ export function conversationsRoutes(
       body: CreateGroupBody,
       response: Conversation,
       status: 201,
+      errors: ['not_found'],
       handler: ({ user, body }) => conversations.createGroup(user.userId, body),
     }),
     route({

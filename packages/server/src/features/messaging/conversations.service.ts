@@ -8,7 +8,7 @@ import type {
 } from '@carillon/protocol/messaging';
 import QRCode from 'qrcode';
 import type { Clock } from '../../platform/clock';
-import { AppError } from '../../platform/errors';
+import { AppError, notFound } from '../../platform/errors';
 import type { IdGenerator } from '../../platform/ids';
 import type { Secrets } from '../../platform/secrets';
 import type { ListedMembershipRow } from './conversations.repository';
@@ -17,12 +17,13 @@ import { admitMember, memberRow } from './admission';
 import { inviteUrl, signInvite, verifyInvite } from './invites';
 import { loadConversationFor, requireGroup, requireManager } from './messaging.policy';
 import type { MessagingStore } from './messaging.store';
+import { isExternalGroup, type Workplaces } from './workplaces';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DEFAULT_INVITE_HOURS = 168;
 
-/** Turns a membership row into what the member sees. */
-export function presentConversation(row: ListedMembershipRow): Conversation {
+/** Turns a membership row into what the member sees; `external` is computed (workplaces.ts). */
+export function presentConversation(row: ListedMembershipRow, external: boolean): Conversation {
   return {
     id: row.id,
     kind: row.kind,
@@ -38,6 +39,10 @@ export function presentConversation(row: ListedMembershipRow): Conversation {
     unread: Number(row.unread),
     muted: row.muted_at !== null,
     pinned: row.pinned_at !== null,
+    organizationId: row.organization_id,
+    orgGroup: row.org_group,
+    external,
+    ended: row.ended_at !== null,
   };
 }
 
@@ -53,24 +58,49 @@ export class ConversationsService {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly memberLimit: number,
+    private readonly workplaces: Workplaces,
   ) {}
 
   /** The conversation as `userId` sees it; 404 unless they are a member. */
   async get(userId: string, conversationId: string): Promise<Conversation> {
     await loadConversationFor(this.store.conversations, userId, conversationId);
-    const [row] = await this.store.conversations.listFor(userId, conversationId);
-    return presentConversation(row!);
+    const [conversation] = await this.present(
+      await this.store.conversations.listFor(userId, conversationId),
+    );
+    return conversation!;
   }
 
   /** Pinned first, then by last activity, newest first. */
   async list(userId: string): Promise<Conversation[]> {
-    return (await this.store.conversations.listFor(userId)).map(presentConversation);
+    return this.present(await this.store.conversations.listFor(userId));
   }
 
+  /** Presents rows, with `external` worked out for the groups among them in two queries. */
+  private async present(rows: ListedMembershipRow[]): Promise<Conversation[]> {
+    const groups = rows.filter((r) => r.kind === 'group' && r.org_group === null).map((r) => r.id);
+    const members = await this.store.orgConversations.memberIdsOf(groups);
+    const people = [...new Set([...members.values()].flat())];
+    const organizations = await this.workplaces.organizationsOf(people);
+    return rows.map((row) =>
+      presentConversation(row, isExternalGroup(row, members.get(row.id) ?? [], organizations)),
+    );
+  }
+
+  /**
+   * Creates a group; with `organizationId` the organization owns it (the
+   * caller must be a member, else `404` like an organization that does not exist).
+   */
   async createGroup(userId: string, body: CreateGroupBody): Promise<Conversation> {
+    const organizationId = body.organizationId ?? null;
     const now = this.clock.now();
     const id = this.ids.next();
     await this.events.inTransaction(async (tx, emit) => {
+      // Holds the caller's membership to commit, so a removal in flight sweeps this group too.
+      if (
+        organizationId !== null &&
+        !(await tx.orgConversations.holdMemberships(organizationId, [userId]))
+      )
+        throw notFound('Organization');
       await tx.conversations.insert(
         {
           id,
@@ -82,6 +112,9 @@ export class ConversationsService {
           member_count: 1,
           created_at: now,
           last_activity_at: now,
+          organization_id: organizationId,
+          org_group: null,
+          department_id: null,
         },
         [memberRow(id, userId, 'owner', now)],
       );

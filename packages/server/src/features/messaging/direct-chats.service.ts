@@ -1,12 +1,13 @@
 import type { Conversation } from '@carillon/protocol/messaging';
 import type { Clock } from '../../platform/clock';
-import { AppError } from '../../platform/errors';
+import { AppError, notFound } from '../../platform/errors';
 import type { IdGenerator } from '../../platform/ids';
 import { memberRow } from './admission';
 import type { ConversationsService } from './conversations.service';
 import type { EventsService } from './events.service';
 import type { BlockCheck } from './message-writer';
 import type { MessagingStore } from './messaging.store';
+import type { Workplaces } from './workplaces';
 
 /** The friendship facts one-to-one chats depend on (features/contacts). */
 export interface ContactRelations extends BlockCheck {
@@ -14,8 +15,10 @@ export interface ContactRelations extends BlockCheck {
 }
 
 /**
- * One-to-one chats (MSG-1): exactly one per pair of people, opened with a
- * contact, closed to anyone a block stands between.
+ * One-to-one chats (MSG-1, ORG-4): exactly one open chat per pair of people
+ * per context (ADR 12). The personal chat is opened with a contact; a work
+ * chat in an organization with a colleague there, without being friends,
+ * and the organization owns it. Closed to anyone a block stands between.
  */
 export class DirectChatsService {
   constructor(
@@ -23,44 +26,64 @@ export class DirectChatsService {
     private readonly events: EventsService,
     private readonly conversations: ConversationsService,
     private readonly contacts: ContactRelations,
+    private readonly workplaces: Workplaces,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
   ) {}
 
-  /** The chat between the caller and `peerId`, created on first use. */
-  async open(userId: string, peerId: string): Promise<Conversation> {
+  /**
+   * The chat between the caller and `peerId` in a context (personal, or the
+   * organization `organizationId`), created on first use.
+   */
+  async open(userId: string, peerId: string, organizationId?: string): Promise<Conversation> {
     if (peerId === userId)
       throw new AppError('validation_failed', 'You cannot chat with yourself.', {
         issues: [{ path: 'body.userId', message: 'is you' }],
       });
+    const context = organizationId ?? null;
+    if (context !== null) await this.requireColleagues(context, userId, peerId);
     if (await this.contacts.isBlocked(userId, peerId))
       throw new AppError('forbidden', 'You cannot message this person.');
-    const existing = await this.store.conversations.findDirect(userId, peerId);
+    const existing = await this.find(context, userId, peerId);
     if (existing) return this.conversations.get(userId, existing);
-    if (!(await this.mayStart(userId, peerId)))
+    if (context === null && !(await this.contacts.areContacts(userId, peerId)))
       throw new AppError('forbidden', 'Add this person as a contact to chat with them.');
     try {
-      return this.conversations.get(userId, await this.create(userId, peerId));
+      return this.conversations.get(userId, await this.create(context, userId, peerId));
     } catch (err) {
-      // A concurrent open of the same pair won the primary key: use its chat.
-      const winner = await this.store.conversations.findDirect(userId, peerId);
+      // A concurrent open of the same pair won the unique key: use its chat.
+      const winner = await this.find(context, userId, peerId);
       if (winner) return this.conversations.get(userId, winner);
       throw err;
     }
   }
 
   /**
-   * Who may start a chat: contacts today. Colleagues in one organization
-   * will be allowed here too once organizations exist (ORG).
+   * Colleagues may start a chat without being friends (ORG-4). An
+   * organization the caller is not in is `404` like one that does not exist;
+   * so is a peer who is not in it (the caller sees its directory anyway).
    */
-  private mayStart(userId: string, peerId: string): Promise<boolean> {
-    return this.contacts.areContacts(userId, peerId);
+  private async requireColleagues(organizationId: string, userId: string, peerId: string) {
+    if (!(await this.workplaces.isMember(organizationId, userId))) throw notFound('Organization');
+    if (!(await this.workplaces.isMember(organizationId, peerId))) throw notFound('Member');
   }
 
-  private async create(userId: string, peerId: string): Promise<string> {
+  private find(context: string | null, userId: string, peerId: string) {
+    return context === null
+      ? this.store.conversations.findDirect(userId, peerId)
+      : this.store.orgConversations.findOpenChat(context, userId, peerId);
+  }
+
+  private async create(context: string | null, userId: string, peerId: string): Promise<string> {
     const now = this.clock.now();
     const id = this.ids.next();
     await this.events.inTransaction(async (tx, emit) => {
+      // Serialized with a removal of either of them: both are still members at commit.
+      if (
+        context !== null &&
+        !(await tx.orgConversations.holdMemberships(context, [userId, peerId]))
+      )
+        throw notFound('Member');
       await tx.conversations.insert(
         {
           id,
@@ -72,10 +95,14 @@ export class DirectChatsService {
           member_count: 2,
           created_at: now,
           last_activity_at: now,
+          organization_id: context,
+          org_group: null,
+          department_id: null,
         },
         [memberRow(id, userId, 'member', now), memberRow(id, peerId, 'member', now)],
       );
-      await tx.conversations.insertDirectPair(id, userId, peerId);
+      if (context === null) await tx.conversations.insertDirectPair(id, userId, peerId);
+      else await tx.orgConversations.insertPair(id, context, userId, peerId);
       for (const member of [userId, peerId])
         await emit([userId, peerId], 'member.joined', { conversationId: id, userId: member });
     });

@@ -45,6 +45,20 @@ export class EventsRepository {
     return written.map((row) => ({ user_id: row.user_id, cursor: Number(row.cursor) }));
   }
 
+  /**
+   * Deletes a person's past events about one conversation (ADR 12: a leaver's
+   * colleague chats leave their history entirely). Payloads are written by
+   * `JSON.stringify`, so the id appears exactly as matched; ids are UUIDs,
+   * which hold no LIKE wildcards. The stream tolerates the gaps (ADR 10).
+   */
+  async forgetConversation(userId: string, conversationId: string): Promise<void> {
+    await this.db
+      .deleteFrom('user_events')
+      .where('user_id', '=', userId)
+      .where('payload', 'like', `%"conversationId":"${conversationId}"%`)
+      .execute();
+  }
+
   /** A person's events after a cursor, oldest first. */
   async after(userId: string, cursor: number, limit: number): Promise<UserEventRow[]> {
     return this.db

@@ -70,17 +70,33 @@ export class EventsService {
     const result = await this.store.transaction((tx) => {
       // A run of `work` may be retried (group commit): only the last run's events count.
       written = [];
-      return work(tx, async (userIds, eventType, payload) => {
-        const createdAt = this.clock.now();
-        const text = JSON.stringify(payload);
-        const rows = await tx.events.append(userIds, eventType, text, createdAt);
-        if (rows.length === 0) return;
-        const cursors = rows.map((row): [string, number] => [row.user_id, row.cursor]);
-        written.push({ type: 'events', eventType, payload: text, createdAt, cursors });
-      });
+      return work(
+        tx,
+        this.writer(tx, (batch) => written.push(batch)),
+      );
     });
     this.publishAll(written);
     return result;
+  }
+
+  /**
+   * An `emit` inside a transaction someone else runs (an organization
+   * change, ADR 12): it writes to `tx`, and `afterCommit` is handed the
+   * publishing, which that transaction's owner runs once it has committed.
+   */
+  emitterIn(tx: MessagingStore, afterCommit: (task: () => void) => void): Emit {
+    return this.writer(tx, (batch) => afterCommit(() => this.publishAll([batch])));
+  }
+
+  private writer(tx: MessagingStore, written: (batch: EventBatch) => void): Emit {
+    return async (userIds, eventType, payload) => {
+      const createdAt = this.clock.now();
+      const text = JSON.stringify(payload);
+      const rows = await tx.events.append(userIds, eventType, text, createdAt);
+      if (rows.length === 0) return;
+      const cursors = rows.map((row): [string, number] => [row.user_id, row.cursor]);
+      written({ type: 'events', eventType, payload: text, createdAt, cursors });
+    };
   }
 
   private publishAll(batches: EventBatch[]): void {

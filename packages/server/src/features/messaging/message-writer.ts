@@ -39,8 +39,13 @@ export class MessageWriter {
     private readonly ids: IdGenerator,
   ) {}
 
-  /** A one-to-one chat across a block takes no messages, in either direction. */
+  /**
+   * A one-to-one chat across a block takes no messages, in either direction;
+   * nor does a colleague chat the other person has left (ADR 12).
+   */
   async requireOpen(me: MembershipRow): Promise<void> {
+    if (me.ended_at !== null)
+      throw new AppError('conflict', 'This colleague has left the organization.');
     if (me.kind === 'direct' && me.peer_id && (await this.blocks.isBlocked(me.user_id, me.peer_id)))
       throw new AppError('forbidden', 'You cannot message this person.');
   }

@@ -2,6 +2,13 @@ import type { FeatureManifest, PersonalColumn } from '../../privacy/manifest';
 
 const timestamp = { notPersonal: 'timestamp' } as const;
 
+/** Rows in a conversation an organization owns are that organization's (ORG-4, ADR 12). */
+const inOwnedConversation = {
+  column: 'conversation_id',
+  references: 'conversations',
+  organizationColumn: 'organization_id',
+} as const;
+
 /** The `mentions` value of a message that mentions nobody. */
 export const NO_MENTIONS = '{"userIds":[],"all":false}';
 
@@ -13,11 +20,21 @@ const service = (category: string, erase: PersonalColumn['erase'] = 'delete'): P
   erase,
 });
 
+/** A column of a colleague chat: organization-controlled, held for running its work. */
+const work = (category: string): PersonalColumn => ({
+  category,
+  purposes: ['employment', 'essential.service'],
+  legalBasis: 'contract',
+  erase: 'delete',
+});
+
 /**
  * Conversations, messages, read positions and event streams (MSG-1/2/3/5).
  * Message bodies are encrypted under the sender's key: erasing the sender
  * shreds the key, blanks the sender id and leaves a placeholder in the others'
- * history, so sequence numbers stay without gaps (ADR 0009).
+ * history, so sequence numbers stay without gaps (ADR 0009). Members
+ * and messages of a conversation an organization owns (a colleague
+ * chat, an organization group) are that organization's (ADR 0012).
  */
 export const messagingManifest: FeatureManifest = {
   feature: 'messaging',
@@ -25,7 +42,7 @@ export const messagingManifest: FeatureManifest = {
     {
       table: 'conversations',
       notPersonal:
-        'group metadata shared by its members (name, announcement, settings, counters); who is in it lives in conversation_members',
+        'group metadata shared by its members (name, announcement, settings, counters, owning organization and department); who is in it lives in conversation_members',
     },
     {
       table: 'message_attachments',
@@ -39,6 +56,7 @@ export const messagingManifest: FeatureManifest = {
       description: 'The conversations a person is in, their role, read position and settings.',
       subjectColumn: 'user_id',
       controller: 'personal',
+      organizationRowsVia: inOwnedConversation,
       retention: { kind: 'account_lifetime' },
       columns: {
         conversation_id: { notPersonal: 'identifier' },
@@ -56,6 +74,7 @@ export const messagingManifest: FeatureManifest = {
       description: 'Messages a person sent; the text is encrypted under their key.',
       subjectColumn: 'sender_id',
       controller: 'personal',
+      organizationRowsVia: inOwnedConversation,
       retention: { kind: 'account_lifetime' },
       columns: {
         id: { notPersonal: 'identifier' },
@@ -94,6 +113,21 @@ export const messagingManifest: FeatureManifest = {
         user_id: service('user.unique_id'),
         peer_id: service('user.social'),
         conversation_id: { notPersonal: 'identifier' },
+      },
+    },
+    {
+      table: 'colleague_chats',
+      description:
+        'The one-to-one chats a person had with colleagues, one row per side: the organization owns them, and they end when either person leaves it (ORG-5).',
+      subjectColumn: 'user_id',
+      controller: 'organization',
+      retention: { kind: 'account_lifetime' },
+      columns: {
+        conversation_id: { notPersonal: 'identifier' },
+        user_id: work('user.unique_id'),
+        peer_id: work('user.social'),
+        organization_id: { notPersonal: 'identifier' },
+        ended_at: timestamp,
       },
     },
     {

@@ -18,8 +18,11 @@ import { MessagePresenter } from './message-presenter';
 import { MessageWriter } from './message-writer';
 import { messagesRoutes } from './messages.routes';
 import { MessagesService } from './messages.service';
-import { messagingStore } from './messaging.store';
+import { messagingStore, messagingStoreIn } from './messaging.store';
 import { ReceiptsService } from './receipts.service';
+import { OrganizationConversations } from './organization-conversations';
+import type { Workplaces } from './workplaces';
+import type { OrgConversationsFactory } from '../organizations/org-conversations';
 
 /** What messaging is built from. */
 export interface MessagingDependencies {
@@ -31,6 +34,8 @@ export interface MessagingDependencies {
   memberLimit: number;
   /** Friendships and blocks, for one-to-one chats (features/contacts). */
   contacts: ContactRelations;
+  /** Organization memberships, for colleague chats and external groups (features/organizations). */
+  workplaces: Workplaces;
   /** Uploaded files, for attachments (features/files). */
   files: AttachableFiles;
   /** Whether a person can read a file through a conversation (`conversationFileAccess`). */
@@ -52,13 +57,22 @@ export function messagingRoutes(deps: MessagingDependencies): RouteDefinition[] 
     clock,
     ids,
     deps.memberLimit,
+    deps.workplaces,
   );
   const writer = new MessageWriter(store, events, deps.vault, deps.contacts, clock, ids);
   const presenter = new MessagePresenter(deps.vault, deps.files);
   return [
     ...conversationsRoutes(
       conversations,
-      new DirectChatsService(store, events, conversations, deps.contacts, clock, ids),
+      new DirectChatsService(
+        store,
+        events,
+        conversations,
+        deps.contacts,
+        deps.workplaces,
+        clock,
+        ids,
+      ),
       new GroupAdminService(store, events),
     ),
     ...joinRequestsRoutes(new JoinRequestsService(store, events, clock, deps.memberLimit)),
@@ -69,4 +83,28 @@ export function messagingRoutes(deps: MessagingDependencies): RouteDefinition[] 
       events,
     ),
   ];
+}
+
+/**
+ * The conversations side of organization changes (ADR 12): bound to the
+ * organization's transaction, its events published after that commits.
+ */
+export function organizationConversations(
+  deps: Pick<MessagingDependencies, 'db' | 'clock' | 'ids' | 'publish' | 'reportFailure'>,
+): OrgConversationsFactory {
+  const events = new EventsService(
+    messagingStore(deps.db),
+    deps.clock,
+    deps.publish,
+    deps.reportFailure,
+  );
+  return (trx, afterCommit) => {
+    const tx = messagingStoreIn(trx);
+    return new OrganizationConversations(
+      tx,
+      events.emitterIn(tx, afterCommit),
+      deps.clock,
+      deps.ids,
+    );
+  };
 }

@@ -26,11 +26,18 @@ export async function loadConversationFor(
 
 /**
  * Stops group-only actions (settings, invites, roles, leaving…) in a
- * one-to-one chat, which has no owner and nobody to run it: always `409`.
+ * one-to-one chat, which has no owner and nobody to run it, and in an
+ * organization's all-staff and department groups, whose members follow the
+ * directory and which the organization runs (ADR 12): always `409`.
  */
-export function requireGroup(conversation: Pick<MembershipRow, 'kind'>): void {
+export function requireGroup(conversation: Pick<MembershipRow, 'kind' | 'org_group'>): void {
   if (conversation.kind !== 'group')
     throw new AppError('conflict', 'One-to-one chats have no group settings or roles.');
+  if (conversation.org_group !== null)
+    throw new AppError(
+      'conflict',
+      'This group follows the organization directory; the organization runs it.',
+    );
 }
 
 /** Whether a member runs the group: owners and admins. */

@@ -5,6 +5,7 @@ import { ConversationsRepository } from './conversations.repository';
 import { EventsRepository } from './events.repository';
 import { JoinRequestsRepository } from './join-requests.repository';
 import { MessagesRepository } from './messages.repository';
+import { OrgConversationsRepository } from './org-conversations.repository';
 
 /** The messaging repositories over one connection, and a way to run work in a transaction. */
 export interface MessagingStore {
@@ -12,6 +13,7 @@ export interface MessagingStore {
   messages: MessagesRepository;
   events: EventsRepository;
   joinRequests: JoinRequestsRepository;
+  orgConversations: OrgConversationsRepository;
   /**
    * Runs `work` with repositories bound to one transaction; nested calls join
    * it. Concurrent calls are group-committed (platform/db/group-commit.ts):
@@ -27,6 +29,7 @@ function repositories(db: Kysely<Database>) {
     messages: new MessagesRepository(db),
     events: new EventsRepository(db),
     joinRequests: new JoinRequestsRepository(db),
+    orgConversations: new OrgConversationsRepository(db),
   };
 }
 
@@ -41,4 +44,13 @@ export function messagingStore(db: Kysely<Database>): MessagingStore {
         return work(tx);
       }),
   };
+}
+
+/**
+ * The store bound to a transaction someone else opened (an organization
+ * change, ADR 12): its `transaction` joins that one instead of starting another.
+ */
+export function messagingStoreIn(trx: Kysely<Database>): MessagingStore {
+  const tx: MessagingStore = { ...repositories(trx), transaction: (inner) => inner(tx) };
+  return tx;
 }

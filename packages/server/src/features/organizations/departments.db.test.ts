@@ -46,6 +46,7 @@ describeEachDialect('organization departments', (dialect) => {
       name: 'East coast',
       managerId: member.userId,
       memberCount: 0,
+      groupId: null,
     });
     const tree = await list(t, member, org.id);
     assert.deepEqual(

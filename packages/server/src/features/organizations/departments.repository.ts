@@ -12,11 +12,13 @@ export class DepartmentsRepository {
     await this.db.insertInto('organization_departments').values(row).execute();
   }
 
-  /** Every department of an organization with its direct member count, by name. */
+  /** Every department of an organization with its direct member count and group, by name. */
   async list(organizationId: string) {
     return this.db
       .selectFrom('organization_departments as d')
+      .leftJoin('conversations as g', 'g.department_id', 'd.id')
       .selectAll('d')
+      .select('g.id as group_id')
       .select((eb) =>
         eb
           .selectFrom('organization_department_members as m')

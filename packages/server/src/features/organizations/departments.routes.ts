@@ -3,6 +3,7 @@ import {
   DeleteDepartmentQuery,
   Department,
   DepartmentList,
+  DepartmentGroupBody,
   DepartmentParams,
   OrganizationParams,
   UpdateDepartmentBody,
@@ -13,7 +14,7 @@ import type { DepartmentsService } from './departments.service';
 const tags = ['organizations'];
 const admin = ['not_found', 'forbidden', 'conflict'];
 
-/** The department tree: list, create, rename/move/set manager, delete. */
+/** The department tree: list, create, rename/move/set manager, delete, department groups. */
 export function departmentsRoutes(departments: DepartmentsService): RouteDefinition[] {
   return [
     route({
@@ -68,6 +69,19 @@ export function departmentsRoutes(departments: DepartmentsService): RouteDefinit
       handler: async ({ user, params, query }) => {
         await departments.delete(user.userId, params.id, params.departmentId, query.moveMembersTo);
       },
+    }),
+    route({
+      method: 'PUT',
+      path: '/api/organizations/:id/departments/:departmentId/group',
+      summary: "Turn a department's group on (members follow the department) or off (dissolved)",
+      tags,
+      auth: 'user',
+      params: DepartmentParams,
+      body: DepartmentGroupBody,
+      response: Department,
+      errors: ['not_found', 'forbidden'],
+      handler: ({ user, params, body }) =>
+        departments.setGroup(user.userId, params.id, params.departmentId, body.enabled),
     }),
   ];
 }

@@ -9,13 +9,16 @@ import { recordOrgAction } from './org-audit';
 import { authorize, isWithin, type OrgActor } from './organizations.policy';
 import type { OrganizationsStore } from './organizations.store';
 
-function present(row: DepartmentRow & { member_count: number | string | null }): Department {
+function present(
+  row: DepartmentRow & { member_count: number | string | null; group_id: string | null },
+): Department {
   return {
     id: row.id,
     parentId: row.parent_id,
     name: row.name,
     managerId: row.manager_id,
     memberCount: Number(row.member_count ?? 0),
+    groupId: row.group_id,
   };
 }
 
@@ -59,7 +62,7 @@ export class DepartmentsService {
       await tx.departments.insert(row);
     });
     await this.record(userId, 'organization.department_created', organizationId, row.id);
-    return present({ ...row, member_count: 0 });
+    return present({ ...row, member_count: 0, group_id: null });
   }
 
   async update(userId: string, organizationId: string, id: string, change: DepartmentUpdate) {
@@ -97,14 +100,40 @@ export class DepartmentsService {
         changes.manager_id = change.managerId;
       }
       if (Object.keys(changes).length > 0) await tx.departments.update(id, changes);
+      if (changes.name !== undefined) await tx.chats.departmentRenamed(id, changes.name);
     });
     await this.record(userId, 'organization.department_changed', organizationId, id);
+    return this.find(organizationId, id);
+  }
+
+  /**
+   * Turns a department's group on, with the department's members, who then
+   * follow it (ORG-6); or off, which dissolves the group. Whoever may change
+   * the department may do this.
+   */
+  async setGroup(userId: string, organizationId: string, id: string, enabled: boolean) {
+    await this.changeTree(userId, organizationId, async (tx, actor, tree) => {
+      if (!tree.has(id)) throw notFound('Department');
+      authorize(actor, { kind: 'change_department', departmentId: id }, tree);
+      if (!enabled) return tx.chats.disableDepartmentGroup(id);
+      const department = await tx.departments.find(organizationId, id);
+      const memberIds = await tx.departments.memberIds(id);
+      await tx.chats.enableDepartmentGroup(organizationId, id, department!.name, memberIds);
+    });
+    const action = enabled
+      ? 'organization.department_group_enabled'
+      : 'organization.department_group_disabled';
+    await this.record(userId, action, organizationId, id);
+    return this.find(organizationId, id);
+  }
+
+  private async find(organizationId: string, id: string): Promise<Department> {
     const row = (await this.store.departments.list(organizationId)).find((d) => d.id === id);
     if (!row) throw notFound('Department');
     return present(row);
   }
 
-  /** Deletes an empty department, or moves its members to `moveMembersTo` first. */
+  /** Deletes an empty department, or moves its members to `moveMembersTo` first; its group is dissolved. */
   async delete(userId: string, organizationId: string, id: string, moveMembersTo?: string) {
     await this.changeTree(userId, organizationId, async (tx, actor, tree) => {
       if (!tree.has(id)) throw notFound('Department');
@@ -121,9 +150,16 @@ export class DepartmentsService {
       );
       if ((await tx.departments.countChildren(id)) > 0)
         throw new AppError('conflict', 'Move or delete the sub-departments first.');
-      if (moveMembersTo) await tx.departments.moveMembers(organizationId, id, moveMembersTo);
-      else if ((await tx.departments.memberIds(id)).length > 0)
+      const moving = await tx.departments.memberIds(id);
+      if (moving.length > 0 && !moveMembersTo)
         throw new AppError('conflict', 'The department has members; pass moveMembersTo.');
+      // Its group goes with it; the moved members follow their new department's (ADR 12).
+      await tx.chats.disableDepartmentGroup(id);
+      if (moveMembersTo) {
+        await tx.departments.moveMembers(organizationId, id, moveMembersTo);
+        for (const memberId of moving)
+          await tx.chats.departmentsChanged(organizationId, memberId, [], [moveMembersTo]);
+      }
       await tx.departments.delete(id);
     });
     await this.record(userId, 'organization.department_deleted', organizationId, id);

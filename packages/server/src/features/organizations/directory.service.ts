@@ -92,13 +92,19 @@ export class DirectoryService {
         tree,
       );
       await tx.organizations.updateMember(organizationId, targetId, assignedChanges(target, body));
-      if (changed.length > 0) await tx.organizations.setDepartments(organizationId, targetId, next);
+      if (changed.length > 0) {
+        await tx.organizations.setDepartments(organizationId, targetId, next);
+        await tx.chats.departmentsChanged(organizationId, targetId, current, next);
+      }
     });
     await this.record(userId, 'organization.member_updated', organizationId, targetId);
     return this.member(userId, organizationId, targetId);
   }
 
-  /** Removes a member, or lets a member leave; the main administrator must hand over first. */
+  /**
+   * Removes a member, or lets a member leave; the main administrator must
+   * hand over first. They lose the organization's conversations at once.
+   */
   async remove(userId: string, organizationId: string, targetId: string): Promise<void> {
     await this.store.transaction(async (tx) => {
       await tx.organizations.lockForChanges(organizationId);
@@ -120,6 +126,8 @@ export class DirectoryService {
       authorize(actor, action, await treeOf(tx, organizationId));
       await tx.departments.clearManager(organizationId, targetId);
       await tx.organizations.deleteMember(organizationId, targetId);
+      // The leaver rule (ORG-5), in the same transaction: nothing of it is visible to them after.
+      await tx.chats.memberLeft(organizationId, targetId);
     });
     const action = targetId === userId ? 'organization.member_left' : 'organization.member_removed';
     await this.record(userId, action, organizationId, targetId);

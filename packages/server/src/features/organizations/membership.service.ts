@@ -198,11 +198,12 @@ export class MembershipService {
     await this.record(userId, action, organizationId, applicant);
   }
 
-  /** Adds a member at the top of the tree; joining twice changes nothing. */
+  /** Adds a member at the top of the tree and to the all-staff group; joining twice changes nothing. */
   private async admit(tx: OrganizationsStore, organizationId: string, userId: string, now: number) {
     if (await tx.organizations.findMember(organizationId, userId)) return;
     const name = (await tx.organizations.nicknameOf(userId)) ?? '';
     await tx.organizations.insertMember(newMemberRow(organizationId, userId, name, 'member', now));
+    await tx.chats.memberJoined(organizationId, userId);
   }
 
   private record(

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { describeEachDialect, useTestApp } from '../../../test/harness';
+import { allStaffOf } from './org-chats.test-support';
 import { call, department, orgWith, person } from './organizations.test-support';
 
 describeEachDialect('organization isolation', (dialect) => {
@@ -17,6 +18,7 @@ describeEachDialect('organization isolation', (dialect) => {
     });
     const { id: applicationId } = application.json() as { id: string };
     const base = `/api/organizations/${b.id}`;
+    const allStaffB = (await allStaffOf(t, adminB, b.id))!.id;
     const attempts: [string, string, object?][] = [
       ['GET', base],
       ['GET', `${base}/members`],
@@ -29,6 +31,7 @@ describeEachDialect('organization isolation', (dialect) => {
       ['POST', `${base}/departments`, { name: 'Mine' }],
       ['PATCH', `${base}/departments/${dept.id}`, { name: 'Mine' }],
       ['DELETE', `${base}/departments/${dept.id}`],
+      ['PUT', `${base}/departments/${dept.id}/group`, { enabled: true }],
       ['POST', `${base}/invites`, { kind: 'link' }],
       ['POST', `${base}/phone-invitations`, { phone: adminA.phone }],
       ['GET', `${base}/applications`],
@@ -39,6 +42,11 @@ describeEachDialect('organization isolation', (dialect) => {
         `${base}/certification`,
         { legalName: 'B', registrationNumber: '12345', legalRepresentative: 'X' },
       ],
+      // B's conversations: its all-staff group, a colleague chat or a group in its context.
+      ['GET', `/api/conversations/${allStaffB}`],
+      ['GET', `/api/conversations/${allStaffB}/messages`],
+      ['POST', '/api/conversations/direct', { userId: memberB.userId, organizationId: b.id }],
+      ['POST', '/api/conversations', { name: 'Mine', organizationId: b.id }],
     ];
     for (const [method, url, body] of attempts) {
       const response = await call(t, adminA, method as 'GET', url, body);

@@ -14,6 +14,7 @@ import { DirectoryService } from './directory.service';
 import { membershipRoutes } from './membership.routes';
 import { MembershipService } from './membership.service';
 import { organizationsRoutes } from './organizations.routes';
+import type { OrgConversationsFactory } from './org-conversations';
 import { OrganizationsService } from './organizations.service';
 import { organizationsStore } from './organizations.store';
 
@@ -28,12 +29,14 @@ export interface OrganizationsDependencies {
   normalizePhone: (input: string) => string;
   /** For phone invitations and joining, which can be used to probe. */
   limit: RateLimit;
+  /** The conversations organizations own, changed with them (messaging, ADR 12). */
+  chats: OrgConversationsFactory;
 }
 
 /** Builds the organization services and returns their routes. */
 export function organizationsModuleRoutes(deps: OrganizationsDependencies): RouteDefinition[] {
   const { audit, clock, ids } = deps;
-  const store = organizationsStore(deps.db);
+  const store = organizationsStore(deps.db, deps.chats);
   const certification = new CertificationService(store, audit, clock, ids);
   return [
     ...organizationsRoutes(new OrganizationsService(store, audit, clock, ids), certification),

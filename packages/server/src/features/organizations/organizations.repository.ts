@@ -97,6 +97,20 @@ export class OrganizationsRepository {
       .executeTakeFirst();
   }
 
+  /** The organizations each of these people belongs to. */
+  async organizationsOf(userIds: string[]): Promise<Map<string, string[]>> {
+    const result = new Map<string, string[]>();
+    if (userIds.length === 0) return result;
+    const rows = await this.db
+      .selectFrom('organization_members')
+      .select(['user_id', 'organization_id'])
+      .where('user_id', 'in', userIds)
+      .execute();
+    for (const row of rows)
+      result.set(row.user_id, [...(result.get(row.user_id) ?? []), row.organization_id]);
+    return result;
+  }
+
   async insertMember(row: MemberRow): Promise<void> {
     await this.db.insertInto('organization_members').values(row).execute();
   }

@@ -62,6 +62,7 @@ export class OrganizationsService {
       const name = (await tx.organizations.nicknameOf(userId)) ?? '';
       await tx.organizations.insert(row);
       await tx.organizations.insertMember(newMemberRow(row.id, userId, name, 'main_admin', now));
+      await tx.chats.organizationCreated(row.id, row.name, userId);
     });
     await this.record(userId, 'organization.created', row.id);
     return present(row, 'main_admin', 1);

@@ -284,6 +284,12 @@ export interface ConversationsTable {
   member_count: number;
   created_at: number;
   last_activity_at: number;
+  /** The organization that owns it (ADR 12): a colleague chat, an organization group, or a group started in its context. */
+  organization_id: string | null;
+  /** `all_staff` or `department`: a group whose members follow the directory. */
+  org_group: 'all_staff' | 'department' | null;
+  /** The department a department group follows. */
+  department_id: string | null;
 }
 
 /** A person's membership in a conversation, with their read position (MSG-3). */
@@ -329,6 +335,18 @@ export interface DirectChatsTable {
   user_id: string;
   peer_id: string;
   conversation_id: string;
+}
+
+/**
+ * One side of a one-to-one chat between colleagues, owned by their
+ * organization; `ended_at` is set on both sides when either of them leaves it.
+ */
+export interface ColleagueChatsTable {
+  conversation_id: string;
+  user_id: string;
+  peer_id: string;
+  organization_id: string;
+  ended_at: number | null;
 }
 
 /** A request to join a group that needs approval. */
@@ -507,6 +525,7 @@ export interface Database {
   message_hides: MessageHidesTable;
   message_attachments: MessageAttachmentsTable;
   direct_chats: DirectChatsTable;
+  colleague_chats: ColleagueChatsTable;
   join_requests: JoinRequestsTable;
   event_cursors: EventCursorsTable;
   user_events: UserEventsTable;
