@@ -68,6 +68,8 @@ import { landingPage } from './features/system/landing-page';
 import { messagingRoutes } from './features/messaging/messaging.module';
 import { normalizePhone } from './features/accounts/identifiers';
 import { organizationsModuleRoutes } from './features/organizations/organizations.module';
+import { orgAdministrationHooks } from './features/organizations/org-admin.module';
+import { publishSessionsEnded } from './features/realtime/session-cut';
 import { registerRealtime } from './features/realtime/realtime.module';
 
 declare module 'fastify' {
@@ -134,7 +136,16 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     ids,
   );
   const accountsRepository = new AccountsRepository(db);
-  const sessions = new SessionsService(new SessionsRepository(db), notices, secrets, clock, ids);
+  // Enterprise accounts, app switches and the security log (ORG-3, ORG-7, ORG-9).
+  const orgHooks = orgAdministrationHooks(db, audit, clock, ids);
+  const sessions = new SessionsService(
+    new SessionsRepository(db),
+    notices,
+    secrets,
+    clock,
+    ids,
+    orgHooks.securityLog,
+  );
   const codes = new CodesService(new CodesRepository(db), sms, mailer, secrets, clock, ids, (err) =>
     logger.warn({ err }, 'a one-time code could not be delivered'),
   );
@@ -169,6 +180,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     consentCore.signUp,
     audit,
     cancellations,
+    orgHooks.enterpriseLogin,
   );
   const files = localFileStore(path.join(config.dataDir, 'files'));
   const registry = buildManifestRegistry();
@@ -194,6 +206,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     { maxBytes: config.fileMaxBytes, tempDir: path.join(config.dataDir, 'files', 'incoming') },
     clock,
     ids,
+    { apps: orgHooks.apps, events: orgHooks.securityLog },
   );
   const contactsRepository = new ContactsRepository(db);
   const profiles = new ProfilesService(
@@ -307,6 +320,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       canReadShared: conversationFileAccess(db),
       publish: (topic, event) => bus.publish(topic, event),
       reportFailure: (err) => logger.warn({ err }, 'a messaging event could not be published'),
+      apps: orgHooks.apps,
     }),
     ...filesRoutes(filesService, {
       maxBytes: config.fileMaxBytes,
@@ -315,12 +329,20 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     ...realtimeRoutes,
     ...organizationsModuleRoutes({
       db,
-      audit,
+      audit: orgHooks.audit,
       secrets,
       clock,
       ids,
       normalizePhone: (input) => normalizePhone(input, edition),
       limit: authLimit,
+      apps: orgHooks.apps,
+      endSessions: async (userId) => {
+        await sessions.endAll(userId);
+        // Every node closes the user's sockets now; the heartbeat re-check catches a lost event.
+        await publishSessionsEnded(bus, userId).catch((err: unknown) =>
+          logger.warn({ err }, 'sessions.ended could not be published'),
+        );
+      },
     }),
     ...auditRoutes(audit),
     ...consentCore.routes,

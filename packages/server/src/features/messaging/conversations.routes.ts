@@ -54,6 +54,7 @@ export function conversationsRoutes(
       body: CreateGroupBody,
       response: Conversation,
       status: 201,
+      errors: ['feature_disabled'],
       handler: ({ user, body }) => conversations.createGroup(user.userId, body),
     }),
     route({

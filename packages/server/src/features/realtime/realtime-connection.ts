@@ -9,6 +9,7 @@ import type { EventLog } from './event-log';
 import { EventStream } from './event-stream';
 import { presenceTopic, type PresenceChanged, type PresenceService } from './presence.service';
 import { RealtimeSocket } from './realtime-socket';
+import { SESSIONS_ENDED } from './session-cut';
 import { isTypingBusEvent, TypingThrottle, type TypingRelay } from './typing-relay';
 
 /** What every connection on a node shares. */
@@ -105,7 +106,8 @@ export class RealtimeConnection {
   }
 
   private fromUserTopic(event: BusEvent): void {
-    if (isTypingBusEvent(event))
+    if (event.type === SESSIONS_ENDED) this.endSession();
+    else if (isTypingBusEvent(event))
       this.socket.send({
         type: 'typing',
         conversationId: event.conversationId,
