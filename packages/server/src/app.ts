@@ -234,6 +234,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     profiles,
     clock,
     ids,
+    orgHooks.friends,
   );
   const contactFinder = new ContactFinder(
     contacts,

@@ -28,3 +28,12 @@ export interface AppGate {
    */
   requireEnabledFor(userId: string, app: OrgAppId): Promise<void>;
 }
+
+/**
+ * Whether two people may become friends as far as organizations go. An
+ * enterprise account belongs to its organization (ORG-3, ADR 0013), so its
+ * friends are its organization's members only.
+ */
+export interface FriendBoundary {
+  mayBefriend(a: string, b: string): Promise<boolean>;
+}

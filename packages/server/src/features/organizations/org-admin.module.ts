@@ -3,12 +3,13 @@ import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/schema';
 import type { RateLimit, RouteDefinition } from '../../platform/http/route';
 import type { IdGenerator } from '../../platform/ids';
-import type { AppGate } from '../../platform/organization-hooks';
+import type { AppGate, FriendBoundary } from '../../platform/organization-hooks';
 import type { AuditLog } from '../../privacy/audit/audit-log';
 import type { EnterpriseLogin } from '../accounts/accounts.service';
 import { EnterpriseAccountsRepository } from './enterprise-accounts.repository';
 import { enterpriseAccountsRoutes } from './enterprise-accounts.routes';
 import { EnterpriseAccountsService } from './enterprise-accounts.service';
+import { enterpriseFriendBoundary } from './friend-boundary';
 import { orgAdminRoutes } from './org-admin.routes';
 import { orgAppGate, OrgAppsRepository } from './org-apps';
 import { OrgAppsService } from './org-apps.service';
@@ -20,13 +21,16 @@ import { SecurityLogService } from './security-log.service';
 /**
  * What organization administration (ADR 0013) gives the rest of the server
  * before any route exists: the security log sessions and files write to,
- * the app switch features check, the enterprise sign-in lookup, and the
+ * the app switch features check, the enterprise sign-in lookup, the
+ * friendship boundary of enterprise accounts, and the
  * audit log organization features write through.
  */
 export interface OrgAdministrationHooks {
   securityLog: OrgSecurityLog;
   apps: AppGate;
   enterpriseLogin: EnterpriseLogin;
+  /** Enterprise accounts befriend their organization's members only. */
+  friends: FriendBoundary;
   /** Audits, and copies each administrative action into the security log. */
   audit: AuditLog;
 }
@@ -55,6 +59,7 @@ export function orgAdministrationHooks(
         );
       },
     },
+    friends: enterpriseFriendBoundary(db),
     audit: withSecurityLog(audit, securityLog),
   };
 }
