@@ -63,10 +63,38 @@ export const RegisterBody = z
   .refine(exactlyOneIdentity, identityMessage);
 export type RegisterBody = z.infer<typeof RegisterBody>;
 
-export const LoginBody = z
+/** Signing in to a personal account: phone number or e-mail, and password. */
+export const PersonalLoginBody = z
   .object({ ...identity, password: Password, device: DeviceInfo })
   .strict()
   .refine(exactlyOneIdentity, identityMessage);
+export type PersonalLoginBody = z.infer<typeof PersonalLoginBody>;
+
+/** An enterprise account's name inside its organization (ORG-3); case is ignored at sign-in. */
+export const AccountName = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/, 'Letters, digits, ".", "_" and "-"; 2 to 40.');
+
+/** The short code an organization's enterprise accounts sign in with. */
+export const OrganizationCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]{6,16}$/, 'An organization code is 6 to 16 letters and digits.');
+
+/** Signing in to an enterprise account: organization code, account name and password (ORG-3). */
+export const EnterpriseLoginBody = z
+  .object({
+    organizationCode: OrganizationCode,
+    accountName: AccountName,
+    password: Password,
+    device: DeviceInfo,
+  })
+  .strict();
+export type EnterpriseLoginBody = z.infer<typeof EnterpriseLoginBody>;
+
+/** Either kind of sign-in. */
+export const LoginBody = z.union([PersonalLoginBody, EnterpriseLoginBody]);
 export type LoginBody = z.infer<typeof LoginBody>;
 
 /** What a successful register or log-in returns. */

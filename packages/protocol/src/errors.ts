@@ -19,6 +19,8 @@ export const errorStatus = {
   csrf_failed: 403,
   forbidden: 403,
   account_frozen: 403,
+  account_disabled: 403,
+  feature_disabled: 403,
   consent_required: 403,
   not_found: 404,
   method_not_allowed: 405,

@@ -70,6 +70,8 @@ import { normalizePhone } from './features/accounts/identifiers';
 import { organizationsModuleRoutes } from './features/organizations/organizations.module';
 import { OrganizationsRepository } from './features/organizations/organizations.repository';
 import { organizationWorkplaces } from './features/organizations/workplaces';
+import { orgAdministrationHooks } from './features/organizations/org-admin.module';
+import { publishSessionsEnded } from './features/realtime/session-cut';
 import { registerRealtime } from './features/realtime/realtime.module';
 
 declare module 'fastify' {
@@ -136,7 +138,16 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     ids,
   );
   const accountsRepository = new AccountsRepository(db);
-  const sessions = new SessionsService(new SessionsRepository(db), notices, secrets, clock, ids);
+  // Enterprise accounts, app switches and the security log (ORG-3, ORG-7, ORG-9).
+  const orgHooks = orgAdministrationHooks(db, audit, clock, ids);
+  const sessions = new SessionsService(
+    new SessionsRepository(db),
+    notices,
+    secrets,
+    clock,
+    ids,
+    orgHooks.securityLog,
+  );
   const codes = new CodesService(new CodesRepository(db), sms, mailer, secrets, clock, ids, (err) =>
     logger.warn({ err }, 'a one-time code could not be delivered'),
   );
@@ -171,6 +182,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     consentCore.signUp,
     audit,
     cancellations,
+    orgHooks.enterpriseLogin,
   );
   const files = localFileStore(path.join(config.dataDir, 'files'));
   const registry = buildManifestRegistry();
@@ -196,6 +208,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     { maxBytes: config.fileMaxBytes, tempDir: path.join(config.dataDir, 'files', 'incoming') },
     clock,
     ids,
+    { apps: orgHooks.apps, events: orgHooks.securityLog },
   );
   const contactsRepository = new ContactsRepository(db);
   const profiles = new ProfilesService(
@@ -223,6 +236,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     profiles,
     clock,
     ids,
+    orgHooks.friends,
   );
   const contactFinder = new ContactFinder(
     contacts,
@@ -310,6 +324,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       canReadShared: conversationFileAccess(db),
       publish: (topic, event) => bus.publish(topic, event),
       reportFailure: (err) => logger.warn({ err }, 'a messaging event could not be published'),
+      apps: orgHooks.apps,
     }),
     ...filesRoutes(filesService, {
       maxBytes: config.fileMaxBytes,
@@ -318,7 +333,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     ...realtimeRoutes,
     ...organizationsModuleRoutes({
       db,
-      audit,
+      audit: orgHooks.audit,
       secrets,
       clock,
       ids,
@@ -332,6 +347,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         reportFailure: (err) =>
           logger.warn({ err }, 'an organization event could not be published'),
       }),
+      apps: orgHooks.apps,
+      endSessions: async (userId) => {
+        await sessions.endAll(userId);
+        // Every node closes the user's sockets now; the heartbeat re-check catches a lost event.
+        await publishSessionsEnded(bus, userId).catch((err: unknown) =>
+          logger.warn({ err }, 'sessions.ended could not be published'),
+        );
+      },
     }),
     ...auditRoutes(audit),
     ...consentCore.routes,

@@ -14,7 +14,18 @@ export type ErasureMethod = 'delete' | 'anonymize' | 'shred' | 'keep_pseudonymou
 /** How long rows of a table are kept. */
 export type Retention =
   | { kind: 'account_lifetime' }
-  | { kind: 'days'; days: number; from: string; reason: string }
+  | {
+      kind: 'days';
+      /** The period; with `setBy`, the default where the setting row has none. */
+      days: number;
+      from: string;
+      reason: string;
+      /**
+       * The period is a setting of another row (an organization's security-log
+       * days, ORG-9): `column` of the `table` row whose `id` is this row's `key`.
+       */
+      setBy?: { table: string; column: string; key: string };
+    }
   /** Kept for the life of the deployment: deleting rows would break a tamper-evident record. */
   | { kind: 'indefinite'; reason: string };
 
@@ -68,6 +79,12 @@ export interface TableManifest {
    * set (a message in a conversation an organization owns).
    */
   organizationRowsVia?: { column: string; references: string; organizationColumn: string };
+  /**
+   * A subject with a row here belongs to an organization (an enterprise
+   * account, ORG-3): every record about them is organization-controlled,
+   * whatever each table's `controller` says.
+   */
+  ownsSubject?: boolean;
   retention: Retention;
   columns: Record<string, PersonalColumn | NotPersonal>;
 }
@@ -181,5 +198,7 @@ function checkTable(t: TableManifest, taxonomy: Taxonomy): string[] {
     );
   if (t.retention.kind === 'days' && !(t.retention.from in t.columns))
     problems.push(`${t.table}: retention counts from unknown column ${t.retention.from}`);
+  if (t.retention.kind === 'days' && t.retention.setBy && !(t.retention.setBy.key in t.columns))
+    problems.push(`${t.table}: retention is set by unknown column ${t.retention.setBy.key}`);
   return problems;
 }

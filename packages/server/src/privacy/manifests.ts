@@ -4,6 +4,7 @@ import { filesManifest } from '../features/files/files.data';
 import { messagingManifest } from '../features/messaging/messaging.data';
 import { operatorsManifest } from '../features/operators/operators.data';
 import { organizationsManifest } from '../features/organizations/organizations.data';
+import { orgAdministrationManifest } from '../features/organizations/org-admin.data';
 import { realtimeManifest } from '../features/realtime/realtime.data';
 import { profilesManifest } from '../features/profiles/profiles.data';
 import { sessionsManifest } from '../features/sessions/sessions.data';
@@ -33,6 +34,7 @@ export const allManifests: FeatureManifest[] = [
   contactsManifest,
   messagingManifest,
   organizationsManifest,
+  orgAdministrationManifest,
   filesManifest,
   realtimeManifest,
 ];

@@ -63,13 +63,13 @@ export function accountsRoutes(
     route({
       method: 'POST',
       path: '/api/auth/login',
-      summary: 'Sign in on a device',
+      summary: 'Sign in on a device: phone or e-mail, or organization code and account name',
       tags,
       auth: 'none',
       rateLimit,
       body: LoginBody,
       response: SessionGrant,
-      errors: ['invalid_credentials', 'account_frozen'],
+      errors: ['invalid_credentials', 'account_frozen', 'account_disabled'],
       handler: async ({ body, request, reply }) => {
         const grant = await accounts.login(body, request.ip);
         setSessionCookies(reply, userCookies, grant, options.cookieSecure);

@@ -1,4 +1,5 @@
 import type {
+  EnterpriseLoginBody,
   LoginBody,
   RegisterBody,
   RequestCodeBody,
@@ -22,6 +23,17 @@ import { defaultVisibility } from '../profiles/visibility';
 
 type IdentityInput = { phone?: string | undefined; email?: string | undefined };
 
+/**
+ * Finds the enterprise account an organization code and account name sign
+ * in to (ORG-3, features/organizations); the organization owns these accounts.
+ */
+export interface EnterpriseLogin {
+  find(
+    code: string,
+    accountName: string,
+  ): Promise<{ userId: string; passwordHash: string; disabled: boolean } | undefined>;
+}
+
 /** Sign-up, sign-in, passwords and freezing (ACC-1, ACC-7). */
 export class AccountsService {
   constructor(
@@ -37,6 +49,8 @@ export class AccountsService {
     private readonly audit: AuditLog,
     /** Pending account cancellations (ACC-8); sign-in withdraws one in its cooling-off period. */
     private readonly cancellations?: CancellationGate,
+    /** Enterprise accounts; without it only personal accounts sign in. */
+    private readonly enterprise?: EnterpriseLogin,
   ) {}
 
   private identify(input: IdentityInput, forSignUp: boolean): Identifier {
@@ -103,8 +117,29 @@ export class AccountsService {
     return user;
   }
 
+  /**
+   * An enterprise account by organization code and account name; unknown
+   * ones cost the same time as wrong passwords. A disabled one is refused.
+   */
+  private async verifyEnterprise(body: EnterpriseLoginBody): Promise<UserRow> {
+    const found = await this.enterprise?.find(body.organizationCode, body.accountName);
+    const ok = await verifyPassword(found?.passwordHash ?? (await decoyHash), body.password);
+    const user = found && ok ? await this.accounts.findById(found.userId) : undefined;
+    if (!found || !user)
+      throw new AppError(
+        'invalid_credentials',
+        'Wrong organization code, account name or password.',
+      );
+    if (found.disabled)
+      throw new AppError('account_disabled', 'Your organization has disabled this account.');
+    return user;
+  }
+
   async login(body: LoginBody, ip: string): Promise<SessionGrant> {
-    const user = await this.verifyCredentials(body, body.password);
+    const user =
+      'organizationCode' in body
+        ? await this.verifyEnterprise(body)
+        : await this.verifyCredentials(body, body.password);
     // A cancelled account whose cooling-off period is over is gone, whatever remains of it.
     if (await this.cancellations?.isClosing(user.id))
       throw new AppError('invalid_credentials', 'Wrong phone number, e-mail or password.');

@@ -60,7 +60,7 @@ function relationRoutes(contacts: ContactsService): RouteDefinition[] {
         tags,
         auth: 'user',
         params: IdParams,
-        errors: ['not_found'],
+        errors: ['not_found', 'forbidden'],
         handler: ({ user, params }) => contacts[action](user.userId, params.id),
       }),
     ),

@@ -9,6 +9,7 @@ import type { PublicProfile } from '@carillon/protocol/profiles';
 import type { Clock } from '../../platform/clock';
 import { AppError, notFound } from '../../platform/errors';
 import type { IdGenerator } from '../../platform/ids';
+import type { FriendBoundary } from '../../platform/organization-hooks';
 import type { ContactsDirectory } from '../profiles/profiles.policy';
 import type { ContactRequestRow, ContactsRepository } from './contacts.repository';
 
@@ -33,6 +34,8 @@ export class ContactsService implements ContactsDirectory {
     private readonly profiles: ProfileViewer,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    /** Enterprise accounts befriend only their organization's members (ADR 0013). */
+    private readonly boundary?: FriendBoundary,
   ) {}
 
   /** Whether `a` and `b` are friends. */
@@ -53,6 +56,8 @@ export class ContactsService implements ContactsDirectory {
   async requestFrom(senderId: string, targetId: string): Promise<void> {
     if (senderId === targetId) return;
     if (!(await this.accounts.findById(targetId))) return;
+    // Dropped silently like a blocked request: the answer must not tell who exists.
+    if (this.boundary && !(await this.boundary.mayBefriend(senderId, targetId))) return;
     if (await this.isBlocked(senderId, targetId)) return;
     if (await this.contacts.areContacts(senderId, targetId)) return;
     await this.contacts.createRequest({
@@ -82,6 +87,11 @@ export class ContactsService implements ContactsDirectory {
   /** Accepts a request sent to `userId`; both become friends. */
   async accept(userId: string, requestId: string): Promise<void> {
     const request = await this.incoming(userId, requestId);
+    if (this.boundary && !(await this.boundary.mayBefriend(userId, request.from_user_id)))
+      throw new AppError(
+        'forbidden',
+        'An enterprise account has friends in its own organization only.',
+      );
     await this.contacts.befriend(request.from_user_id, userId, this.clock.now());
   }
 

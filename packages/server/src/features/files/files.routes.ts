@@ -27,7 +27,7 @@ export function filesRoutes(files: FilesService, options: FilesRouteOptions): Ro
       rateLimit: options.uploadLimit,
       status: 201,
       response: StoredFile,
-      errors: ['payload_too_large', 'unsupported_media_type'],
+      errors: ['payload_too_large', 'unsupported_media_type', 'feature_disabled'],
       handler: async ({ user, body }) => {
         for await (const part of body) {
           if (part.field !== 'file') {

@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock';
 import { AppError, notFound } from '../../platform/errors';
 import type { ByteRange, FileStore } from '../../platform/files/file-store';
 import type { IdGenerator } from '../../platform/ids';
+import type { AppGate, SecurityEvents } from '../../platform/organization-hooks';
 import { sanitizeFileName } from './file-names';
 import type { FileRow, FilesRepository } from './files.repository';
 import { canReadFile, type SharedFileAccess } from './files.policy';
@@ -63,10 +64,14 @@ export class FilesService {
     private readonly settings: FilesSettings,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    /** Organization administration: the file-sharing switch and the security log (ORG-7, ORG-9). */
+    private readonly organizations?: { apps: AppGate; events: SecurityEvents },
   ) {}
 
   /** Stores an upload for its owner; the type comes from the bytes, never the client. */
   async upload(ownerId: string, incoming: IncomingFile): Promise<StoredFile> {
+    // Before reading the body: an organization's enterprise account may not share files.
+    await this.organizations?.apps.requireEnabledFor(ownerId, 'file_sharing');
     const received = await receiveUpload(incoming.content, {
       dir: this.settings.tempDir,
       maxBytes: this.settings.maxBytes,
@@ -116,6 +121,7 @@ export class FilesService {
   /** The file's content, for its owner and those it was shared with. */
   async content(userId: string, fileId: string): Promise<ReadableBlob> {
     const row = await this.readable(userId, fileId);
+    await this.organizations?.events.record(userId, 'file_download', { fileId: row.id });
     return this.blob(row.hash, row.media_type, row.name);
   }
 

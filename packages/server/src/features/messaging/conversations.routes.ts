@@ -55,7 +55,7 @@ export function conversationsRoutes(
       body: CreateGroupBody,
       response: Conversation,
       status: 201,
-      errors: ['not_found'],
+      errors: ['not_found', 'feature_disabled'],
       handler: ({ user, body }) => conversations.createGroup(user.userId, body),
     }),
     route({

@@ -9,6 +9,7 @@ import type {
 import QRCode from 'qrcode';
 import type { Clock } from '../../platform/clock';
 import { AppError, notFound } from '../../platform/errors';
+import type { AppGate } from '../../platform/organization-hooks';
 import type { IdGenerator } from '../../platform/ids';
 import type { Secrets } from '../../platform/secrets';
 import type { ListedMembershipRow } from './conversations.repository';
@@ -59,6 +60,8 @@ export class ConversationsService {
     private readonly ids: IdGenerator,
     private readonly memberLimit: number,
     private readonly workplaces: Workplaces,
+    /** An organization may turn group chats off for its enterprise accounts (ORG-7). */
+    private readonly apps?: AppGate,
   ) {}
 
   /** The conversation as `userId` sees it; 404 unless they are a member. */
@@ -92,6 +95,7 @@ export class ConversationsService {
    */
   async createGroup(userId: string, body: CreateGroupBody): Promise<Conversation> {
     const organizationId = body.organizationId ?? null;
+    await this.apps?.requireEnabledFor(userId, 'group_chats');
     const now = this.clock.now();
     const id = this.ids.next();
     await this.events.inTransaction(async (tx, emit) => {

@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/schema';
 import type { RouteDefinition } from '../../platform/http/route';
 import type { IdGenerator } from '../../platform/ids';
+import type { AppGate } from '../../platform/organization-hooks';
 import type { Secrets } from '../../platform/secrets';
 import type { KeyVault } from '../../privacy/vault/key-vault';
 import type { AttachableFiles, SharedFileAccess } from './attachable-files';
@@ -43,6 +44,8 @@ export interface MessagingDependencies {
   /** Publishes committed events to the bus, when there is one. */
   publish?: EventPublisher;
   reportFailure?: (err: unknown) => void;
+  /** Functions organizations turned off (ORG-7). */
+  apps?: AppGate;
 }
 
 /** Builds the messaging services and returns their routes. */
@@ -58,6 +61,7 @@ export function messagingRoutes(deps: MessagingDependencies): RouteDefinition[] 
     ids,
     deps.memberLimit,
     deps.workplaces,
+    deps.apps,
   );
   const writer = new MessageWriter(store, events, deps.vault, deps.contacts, clock, ids);
   const presenter = new MessagePresenter(deps.vault, deps.files);

@@ -24,7 +24,7 @@ export function directoryRoutes(directory: DirectoryService): RouteDefinition[] 
       params: OrganizationParams,
       query: DirectoryQuery,
       response: OrgMemberPage,
-      errors: ['not_found'],
+      errors: ['not_found', 'feature_disabled'],
       handler: ({ user, params, query }) => directory.page(user.userId, params.id, query),
     }),
     route({

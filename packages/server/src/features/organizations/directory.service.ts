@@ -1,5 +1,6 @@
 import type { OrgMember, UpdateMemberBody } from '@carillon/protocol/organizations';
 import { AppError, notFound } from '../../platform/errors';
+import type { AppGate } from '../../platform/organization-hooks';
 import type { AuditLog } from '../../privacy/audit/audit-log';
 import { actorOf, membershipIn, treeOf, type DepartmentTree } from './org-access';
 import { recordOrgAction } from './org-audit';
@@ -35,10 +36,13 @@ export class DirectoryService {
     private readonly audit: AuditLog,
     /** Parses a phone number into E.164 or throws; a query that is no number just isn't one. */
     private readonly normalizePhone: (input: string) => string,
+    /** Directory search can be turned off per organization (ORG-7). */
+    private readonly apps?: AppGate,
   ) {}
 
   async page(userId: string, organizationId: string, request: DirectoryRequest) {
     const { actor } = await membershipIn(this.store, organizationId, userId);
+    if (request.q) await this.apps?.requireEnabled(organizationId, 'directory_search');
     const tree = await treeOf(this.store, organizationId);
     if (request.departmentId && !tree.has(request.departmentId)) throw notFound('Department');
     const rows = await this.store.organizations.directory(organizationId, {

@@ -4,6 +4,7 @@ import type { Database } from '../../platform/db/schema';
 import type { RateLimit, RouteDefinition } from '../../platform/http/route';
 import type { IdGenerator } from '../../platform/ids';
 import type { Secrets } from '../../platform/secrets';
+import type { AppGate } from '../../platform/organization-hooks';
 import type { AuditLog } from '../../privacy/audit/audit-log';
 import { certificationReviewRoutes } from './certification.routes';
 import { CertificationService } from './certification.service';
@@ -17,6 +18,7 @@ import { organizationsRoutes } from './organizations.routes';
 import type { OrgConversationsFactory } from './org-conversations';
 import { OrganizationsService } from './organizations.service';
 import { organizationsStore } from './organizations.store';
+import { orgAdministrationRoutes } from './org-admin.module';
 
 /** What the organizations feature is built from. */
 export interface OrganizationsDependencies {
@@ -31,6 +33,10 @@ export interface OrganizationsDependencies {
   limit: RateLimit;
   /** The conversations organizations own, changed with them (messaging, ADR 12). */
   chats: OrgConversationsFactory;
+  /** Which functions each organization turned off (ORG-7, org-admin.module.ts). */
+  apps: AppGate;
+  /** Ends every session of a user and cuts their sockets on every node (enterprise accounts). */
+  endSessions: (userId: string) => Promise<void>;
 }
 
 /** Builds the organization services and returns their routes. */
@@ -43,6 +49,7 @@ export function organizationsModuleRoutes(deps: OrganizationsDependencies): Rout
     ...certificationReviewRoutes(certification),
     ...membershipRoutes(new MembershipService({ ...deps, store }), { limit: deps.limit }),
     ...departmentsRoutes(new DepartmentsService(store, audit, clock, ids)),
-    ...directoryRoutes(new DirectoryService(store, audit, deps.normalizePhone)),
+    ...directoryRoutes(new DirectoryService(store, audit, deps.normalizePhone, deps.apps)),
+    ...orgAdministrationRoutes({ ...deps, store }),
   ];
 }

@@ -67,6 +67,14 @@ const cases: [string, OrgActor, OrgAction, boolean][] = [
     { kind: 'admit_members' },
     false,
   ],
+  ['an org-wide sub-admin oversees members', everywhere, { kind: 'oversee_members' }, true],
+  [
+    'a scoped sub-admin does not oversee the whole organization',
+    salesBoth,
+    { kind: 'oversee_members' },
+    false,
+  ],
+  ['a member does not oversee members', member, { kind: 'oversee_members' }, false],
   [
     'a scoped sub-admin creates inside the subtree',
     salesBoth,

@@ -19,6 +19,8 @@ export type OrgAction =
   | { kind: 'manage_organization' }
   /** Invite people and decide applications: members join at the top of the tree. */
   | { kind: 'admit_members' }
+  /** See every member's enterprise account and security-log entries (ORG-3, ORG-9). */
+  | { kind: 'oversee_members' }
   /** Edit or remove a member, see their job number, or place them in departments. */
   | {
       kind: 'manage_member';
@@ -64,6 +66,7 @@ function subAdminCan(scope: AdminScope, action: OrgAction, parentOf: ParentOf): 
     case 'manage_organization':
       return false;
     case 'admit_members':
+    case 'oversee_members':
       return has('members') && scope.departmentId === null;
     case 'manage_member':
       return (

@@ -12,6 +12,7 @@ import { membershipIn, treeOf } from './org-access';
 import { recordOrgAction } from './org-audit';
 import { authorize } from './organizations.policy';
 import type { OrganizationRow } from './organizations.repository';
+import { DEFAULT_SECURITY_LOG_DAYS } from './security-log';
 import type { OrganizationsStore } from './organizations.store';
 
 function present(
@@ -57,6 +58,9 @@ export class OrganizationsService {
       certified_at: null,
       tree_version: 0,
       created_at: now,
+      // Given out on first use (enterprise-accounts.repository.ts).
+      code: null,
+      security_log_days: DEFAULT_SECURITY_LOG_DAYS,
     };
     await this.store.transaction(async (tx) => {
       const name = (await tx.organizations.nicknameOf(userId)) ?? '';

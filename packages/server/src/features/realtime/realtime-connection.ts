@@ -9,6 +9,7 @@ import { EventStream } from './event-stream';
 import type { LiveEvents } from './live-events';
 import { presenceTopic, type PresenceChanged, type PresenceService } from './presence.service';
 import { RealtimeSocket } from './realtime-socket';
+import { SESSIONS_ENDED } from './session-cut';
 import { isTypingBusEvent, TypingThrottle, type TypingRelay } from './typing-relay';
 
 /** What every connection on a node shares. */
@@ -109,7 +110,8 @@ export class RealtimeConnection {
   }
 
   private fromUserTopic(event: BusEvent): void {
-    if (isTypingBusEvent(event))
+    if (event.type === SESSIONS_ENDED) this.endSession();
+    else if (isTypingBusEvent(event))
       this.socket.send({
         type: 'typing',
         conversationId: event.conversationId,

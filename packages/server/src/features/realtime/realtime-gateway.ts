@@ -17,7 +17,10 @@ const SESSION_CHECK_BATCH = 500;
  * end-others, password change, freeze, cancellation, erasure, idle expiry),
  * some of them deleting rows in bulk inside other features' transactions; a
  * batched query per heartbeat sees every one of them, on every node, with no
- * publish to forget. The price is up to one heartbeat of delay.
+ * publish to forget. The price is up to one heartbeat of delay; where that is
+ * too long (disabling an enterprise account), the feature also publishes
+ * `sessions.ended` on the user's topic (session-cut.ts) and every node closes
+ * that user's sockets at once.
  */
 export class RealtimeGateway {
   private readonly connections = new Set<RealtimeConnection>();

@@ -3,6 +3,7 @@ import type { SessionGrant } from '@carillon/protocol/auth';
 import type { Clock } from '../../platform/clock';
 import { notFound } from '../../platform/errors';
 import type { IdGenerator } from '../../platform/ids';
+import type { SecurityEvents } from '../../platform/organization-hooks';
 import type { Secrets } from '../../platform/secrets';
 import { hashToken, newToken } from '../../platform/tokens';
 import type { SecurityNoticesRepository } from '../accounts/security-notices.repository';
@@ -29,6 +30,8 @@ export class SessionsService {
     private readonly secrets: Secrets,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    /** The security log of the person's organizations (ORG-9): log-ins, log-outs, new devices. */
+    private readonly events?: SecurityEvents,
   ) {}
 
   /** The CSRF token that goes with a cookie session; derived, so nothing extra is stored. */
@@ -63,7 +66,17 @@ export class SessionsService {
           detail: { device: device.name, platform: device.platform, ipRegion: region },
           createdAt: now,
         });
+      await this.events?.record(userId, 'new_device', {
+        device: device.name,
+        platform: device.platform,
+        ipRegion: region,
+      });
     }
+    await this.events?.record(userId, 'login', {
+      device: device.name,
+      platform: device.platform,
+      ipRegion: region,
+    });
     const token = newToken();
     const sessionId = this.ids.next();
     const expiresAt = now + SESSION_IDLE_MS;
@@ -113,6 +126,9 @@ export class SessionsService {
   /** Ends one of the user's own sessions; another user's session is simply not found. */
   async end(actor: AuthenticatedSession, sessionId: string): Promise<void> {
     if (!(await this.sessions.delete(actor.userId, sessionId))) throw notFound('Session');
+    await this.events?.record(actor.userId, 'logout', {
+      how: sessionId === actor.sessionId ? 'this_device' : 'remote',
+    });
   }
 
   /** Ends every session of the user but the current one. */

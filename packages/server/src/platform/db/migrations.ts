@@ -12,6 +12,7 @@ import { messagingKindsMigration } from './migrations/0009-messaging-kinds';
 import { presenceMigration } from './migrations/0010-presence';
 import { organizationsMigration } from './migrations/0011-organizations';
 import { orgChatsMigration } from './migrations/0012-org-chats';
+import { orgAdministrationMigration } from './migrations/0013-org-administration';
 
 /**
  * Every migration, in order. Names are zero-padded so the lexical order
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0010-presence': presenceMigration,
   '0011-organizations': organizationsMigration,
   '0012-org-chats': orgChatsMigration,
+  '0013-org-administration': orgAdministrationMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -420,6 +420,10 @@ export interface OrganizationsTable {
   certified_at: number | null;
   tree_version: number;
   created_at: number;
+  /** Enterprise accounts sign in with it; given out on first use, then stable (ORG-3). */
+  code: string | null;
+  /** How long the organization's security log is kept (ORG-9). */
+  security_log_days: number;
 }
 
 /** A person's membership of an organization, with the details the organization assigns. */
@@ -492,6 +496,33 @@ export interface OrganizationApplicationsTable {
   decided_at: number | null;
 }
 
+/** An account an organization created for a member (ORG-3). */
+export interface EnterpriseAccountsTable {
+  user_id: string;
+  organization_id: string;
+  account_name: string;
+  account_key: string;
+  created_at: number;
+  disabled_at: number | null;
+}
+
+/** A built-in function an organization turned off; absent means on (ORG-7). */
+export interface OrganizationDisabledAppsTable {
+  organization_id: string;
+  app: string;
+  disabled_at: number;
+}
+
+/** One security-relevant event of a member, for the organization's administrators (ORG-9). */
+export interface OrganizationSecurityLogTable {
+  id: string;
+  organization_id: string;
+  user_id: string;
+  kind: 'login' | 'logout' | 'new_device' | 'file_download' | 'admin_action';
+  detail: string;
+  created_at: number;
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   users: UsersTable;
@@ -539,4 +570,7 @@ export interface Database {
   organization_certifications: OrganizationCertificationsTable;
   organization_invitations: OrganizationInvitationsTable;
   organization_applications: OrganizationApplicationsTable;
+  enterprise_accounts: EnterpriseAccountsTable;
+  organization_disabled_apps: OrganizationDisabledAppsTable;
+  organization_security_log: OrganizationSecurityLogTable;
 }

@@ -26,6 +26,8 @@ export interface HeldTable {
 /** Retention in words, for people to read. */
 export function describeRetention(retention: Retention): string {
   if (retention.kind === 'account_lifetime') return 'as long as the account exists';
+  if (retention.kind === 'days' && retention.setBy)
+    return `as your organization sets, ${retention.days} days unless changed, from ${retention.from.replaceAll('_', ' ')} (${retention.reason})`;
   if (retention.kind === 'days')
     return `${retention.days} days from ${retention.from.replaceAll('_', ' ')} (${retention.reason})`;
   // Kinds added later (`indefinite`) read as their name and reason.
@@ -77,7 +79,12 @@ export class AccessReporter {
   async report(subjectId: string, held?: HeldTable[]): Promise<AccessReport> {
     held ??= await this.heldTables(subjectId);
     const restricted = await this.restrictions.list(subjectId);
-    const items = held.map(({ manifest, records }) => this.item(manifest, records, restricted));
+    // An enterprise account's data is all its organization's (ORG-3).
+    const owned = held.some((h) => h.manifest.ownsSubject);
+    const items = held.map(({ manifest, records }) => ({
+      ...this.item(manifest, records, restricted),
+      ...(owned ? { controller: 'organization' as const } : {}),
+    }));
     return {
       subjectId,
       generatedAt: this.clock.now(),

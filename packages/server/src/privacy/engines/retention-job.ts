@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/schema';
 import type { FileStore } from '../../platform/files/file-store';
@@ -56,6 +56,19 @@ function pending(values: Record<string, unknown>): Where {
 }
 
 /**
+ * Rows past their period at `now`. A period set by another row (`setBy`, an
+ * organization's own setting) is read per row in the same statement, with
+ * the manifest's days where that row has none.
+ */
+function expiredBefore(manifest: TableManifest, now: number): Where {
+  const retention = manifest.retention as Extract<TableManifest['retention'], { kind: 'days' }>;
+  const { from, setBy } = retention;
+  if (!setBy) return (eb) => eb.and([eb(from, '<', now - retention.days * DAY_MS)]);
+  const days = sql`coalesce((select s.${sql.ref(setBy.column)} from ${sql.table(setBy.table)} s where s.id = ${sql.ref(`${manifest.table}.${setBy.key}`)}), ${retention.days})`;
+  return (eb) => eb.and([eb(from, '<', sql<number>`${now} - ${days} * cast(${DAY_MS} as bigint)`)]);
+}
+
+/**
  * Expired rows are deleted, whatever erasure would keep of them, unless the
  * manifest keeps rows by anonymizing them. Per-person keys cannot be shredded
  * for single rows, so sealed values of kept rows are overwritten.
@@ -93,8 +106,7 @@ export class RetentionJob {
     };
     for (const { manifest, facts } of erasureOrder(registry, await this.deps.facts())) {
       if (manifest.retention.kind !== 'days') continue;
-      const cutoff = startedAt - manifest.retention.days * DAY_MS;
-      const counts = await this.expire(manifest, facts, manifest.retention.from, cutoff);
+      const counts = await this.expire(manifest, facts, expiredBefore(manifest, startedAt));
       if (counts.rowsDeleted + counts.valuesAnonymized === 0) continue;
       summary.tables[manifest.table] = counts;
       summary.rowsDeleted += counts.rowsDeleted;
@@ -130,8 +142,7 @@ export class RetentionJob {
   private async expire(
     manifest: TableManifest,
     facts: TableFacts,
-    from: string,
-    cutoff: number,
+    expired: Where,
   ): Promise<{ rowsDeleted: number; valuesAnonymized: number }> {
     const db = loose(this.deps.db);
     const plan = retentionPlan(manifest, facts);
@@ -142,7 +153,7 @@ export class RetentionJob {
       let query = db
         .selectFrom(manifest.table)
         .select([...facts.primaryKey, ...plan.files])
-        .where(from, '<', cutoff);
+        .where(expired);
       if (held.length > 0 && manifest.subjectColumn)
         query = query.where(manifest.subjectColumn, 'not in', held);
       if (plan.kind === 'overwrite') query = query.where(pending(plan.values));
