@@ -11,6 +11,7 @@ import { filesMigration } from './migrations/0008-files';
 import { messagingKindsMigration } from './migrations/0009-messaging-kinds';
 import { presenceMigration } from './migrations/0010-presence';
 import { organizationsMigration } from './migrations/0011-organizations';
+import { orgControllerMigration } from './migrations/0014-org-controller';
 
 /**
  * Every migration, in order. Names are zero-padded so the lexical order
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0009-messaging-kinds': messagingKindsMigration,
   '0010-presence': presenceMigration,
   '0011-organizations': organizationsMigration,
+  '0014-org-controller': orgControllerMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
