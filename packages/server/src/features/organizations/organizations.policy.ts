@@ -17,6 +17,11 @@ export type OrgAction =
   | { kind: 'leave' }
   /** Certification, roles, transfer of the main administrator. */
   | { kind: 'manage_organization' }
+  /**
+   * Act as controller of the organization's data (ORG-4, ORG-8): export it,
+   * set its retention, answer routed rights requests, dissolve.
+   */
+  | { kind: 'control_data' }
   /** Invite people and decide applications: members join at the top of the tree. */
   | { kind: 'admit_members' }
   /** Edit or remove a member, see their job number, or place them in departments. */
@@ -62,6 +67,7 @@ function subAdminCan(scope: AdminScope, action: OrgAction, parentOf: ParentOf): 
     case 'leave':
       return true;
     case 'manage_organization':
+    case 'control_data':
       return false;
     case 'admit_members':
       return has('members') && scope.departmentId === null;

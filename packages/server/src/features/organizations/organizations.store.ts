@@ -3,6 +3,7 @@ import type { Database } from '../../platform/db/schema';
 import { CertificationsRepository } from './certifications.repository';
 import { DepartmentsRepository } from './departments.repository';
 import { JoiningRepository } from './joining.repository';
+import { OrgControllerRepository } from './org-controller.repository';
 import { OrganizationsRepository } from './organizations.repository';
 
 /** The organization repositories over one connection, and a way to run work in a transaction. */
@@ -11,6 +12,7 @@ export interface OrganizationsStore {
   departments: DepartmentsRepository;
   joining: JoiningRepository;
   certifications: CertificationsRepository;
+  controller: OrgControllerRepository;
   /** Runs `work` with repositories bound to one transaction; nested calls join it. */
   transaction<T>(work: (tx: OrganizationsStore) => Promise<T>): Promise<T>;
 }
@@ -21,6 +23,7 @@ function repositories(db: Kysely<Database>) {
     departments: new DepartmentsRepository(db),
     joining: new JoiningRepository(db),
     certifications: new CertificationsRepository(db),
+    controller: new OrgControllerRepository(db),
   };
 }
 
