@@ -122,7 +122,7 @@ describeEachDialect('organization-controlled data: export and retention (ORG-4)'
     await t.app.dataEngines.retention.run();
     assert.equal((await invitations()).length, 2, 'not yet three days');
     t.clock.advance(2 * DAY_MS);
-    const run = await t.app.dataEngines.retention.run();
+    await t.app.dataEngines.retention.run();
     assert.deepEqual(
       (await invitations()).map((r) => r.organization_id),
       [other.id],
