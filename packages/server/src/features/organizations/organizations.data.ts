@@ -154,9 +154,10 @@ export const organizationsManifest: FeatureManifest = {
         'The parts of your data-rights requests about data an organization controls, sent to its administrators, and their answers.',
       subjectColumn: 'user_id',
       controller: 'organization',
+      // Counted from the answer: an open request is never removed by the organization's period.
       organization: {
         column: 'organization_id',
-        retentionFrom: 'created_at',
+        retentionFrom: 'answered_at',
         onPersonErased: 'keep',
       },
       retention: { kind: 'account_lifetime' },
