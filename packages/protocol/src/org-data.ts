@@ -47,7 +47,9 @@ export const OrgRightsRequest = z.object({
 });
 export type OrgRightsRequest = z.infer<typeof OrgRightsRequest>;
 
+/** The organization's queue of routed requests, open first. */
 export const OrgRightsRequestList = z.object({ requests: z.array(OrgRightsRequest) });
+/** An organization and one of its routed requests. */
 export const OrgRightsParams = z.object({ id: Id, requestId: Id });
 
 /** Closes a routed part as done. */

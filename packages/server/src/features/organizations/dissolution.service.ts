@@ -85,7 +85,8 @@ export class DissolutionService {
       completed_at: null,
       withdrawn_at: null,
     };
-    await this.store.controller.scheduleDissolution(row);
+    if (!(await this.store.controller.scheduleDissolution(row)))
+      throw new AppError('conflict', 'The organization is already being dissolved.');
     await this.record(userId, 'organization.dissolution_started', organizationId, row.erase_after);
     await this.tellMembers(organizationId, 'organization.dissolution_scheduled', row.erase_after);
     return present(row);

@@ -7,7 +7,9 @@ import type {
 import { LeasedJobs } from '../../privacy/rights/leased-jobs';
 import type { MemberRow } from './organizations.repository';
 
+/** A routed part of a member's rights request, as stored. */
 export type OrgRightsRow = OrganizationRightsRequestsTable;
+/** A dissolution job, as stored. */
 export type DissolutionRow = OrganizationDissolutionsTable;
 
 /**
@@ -113,14 +115,22 @@ export class OrgControllerRepository {
       .executeTakeFirst();
   }
 
-  /** Schedules a dissolution, replacing one called off earlier. */
-  async scheduleDissolution(row: DissolutionRow): Promise<void> {
+  /**
+   * Schedules a dissolution, replacing one called off earlier; false when
+   * another is already scheduled (two administrators' requests racing).
+   */
+  async scheduleDissolution(row: DissolutionRow): Promise<boolean> {
     await this.db
       .deleteFrom('organization_dissolutions')
       .where('organization_id', '=', row.organization_id)
       .where('withdrawn_at', 'is not', null)
       .execute();
-    await this.db.insertInto('organization_dissolutions').values(row).execute();
+    const inserted = await this.db
+      .insertInto('organization_dissolutions')
+      .values(row)
+      .onConflict((oc) => oc.column('organization_id').doNothing())
+      .executeTakeFirst();
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1;
   }
 
   /** Calls off a dissolution whose grace period is still running; false when it is too late. */
