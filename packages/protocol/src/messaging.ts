@@ -280,6 +280,11 @@ export const EventType = z.enum([
   'member.left',
   'join.requested',
   'join.declined',
+  /** An organization's main administrator started its dissolution: notice to every member (ORG-8). */
+  'organization.dissolution_scheduled',
+  'organization.dissolution_withdrawn',
+  /** The grace period ended and the organization's data was erased. */
+  'organization.dissolved',
 ]);
 export type EventType = z.infer<typeof EventType>;
 

@@ -123,6 +123,21 @@ export const RightsRequest = z.object({
   /** The answer: an automatic one, or an operator's note. */
   answer: z.string().nullable(),
   refusalReason: z.string().nullable(),
+  /**
+   * Parts about organization-controlled data, sent to each organization's
+   * administrators (the controller of that data, ORG-4), with their answers.
+   */
+  organizations: z.array(
+    z.object({
+      organizationId: Id,
+      /** Null once the organization no longer exists. */
+      organizationName: z.string().nullable(),
+      status: z.enum(['open', 'fulfilled', 'refused']),
+      answer: z.string().nullable(),
+      refusalReason: z.string().nullable(),
+      answeredAt: Timestamp.nullable(),
+    }),
+  ),
 });
 export type RightsRequest = z.infer<typeof RightsRequest>;
 

@@ -9,7 +9,7 @@ export interface HttpResponse {
 /** A keep-alive HTTP/1.1 client for one loopback origin. */
 export interface HttpClient {
   request(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PATCH',
     path: string,
     options?: { headers?: Record<string, string>; json?: unknown },
   ): Promise<HttpResponse>;

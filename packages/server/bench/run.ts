@@ -1,3 +1,4 @@
+import { runDirectoryBench } from './directory-bench';
 import { runFanout } from './fanout/run-fanout';
 import { createHttpClient } from './http-client';
 import { runBounded, summarize, type LoadLimits, type LoadResult } from './load';
@@ -67,6 +68,9 @@ async function main(): Promise<void> {
   console.log(headerLine(carillon.database.dialect, ROUNDS));
   console.table(tableRows(figures));
   for (const note of timeCapNotes(figures)) console.log(note);
+
+  // Directory search on a 1,000-member organization, against the profile read in the same rounds.
+  if (process.env.BENCH_DIRECTORY !== 'off') await runDirectoryBench(carillon, carillonClient);
 }
 
 try {

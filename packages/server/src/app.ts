@@ -67,11 +67,14 @@ import { httpSms, outboxSms, type SmsProvider } from './providers/sms';
 import { landingPage } from './features/system/landing-page';
 import { messagingRoutes, organizationConversations } from './features/messaging/messaging.module';
 import { normalizePhone } from './features/accounts/identifiers';
-import { organizationsModuleRoutes } from './features/organizations/organizations.module';
 import { OrganizationsRepository } from './features/organizations/organizations.repository';
 import { organizationWorkplaces } from './features/organizations/workplaces';
 import { orgAdministrationHooks } from './features/organizations/org-admin.module';
 import { publishSessionsEnded } from './features/realtime/session-cut';
+import { buildOrganizations } from './features/organizations/organizations.module';
+import type { DissolutionService } from './features/organizations/dissolution.service';
+import { OrgControllerRepository } from './features/organizations/org-controller.repository';
+import { verifyPassword } from './features/accounts/passwords';
 import { registerRealtime } from './features/realtime/realtime.module';
 
 declare module 'fastify' {
@@ -80,6 +83,8 @@ declare module 'fastify' {
     dataEngines: BuiltDataEngines;
     /** The event bus (ADR 0008): real-time delivery to every node; messaging publishes on it. */
     bus: EventBus;
+    /** Organization dissolutions due after their grace period (ORG-8), for the worker and the CLI. */
+    dissolutions: DissolutionService;
   }
 }
 
@@ -196,6 +201,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     ids,
     edition,
     audit,
+    // Organizations set how long they keep the data they control (ORG-4).
+    organizationPeriods: () => new OrgControllerRepository(db).allRetention(),
   });
   // Bytes go once no declared file column names them any more (avatars, uploads, thumbnails).
   const releaseFiles = (hashes: string[]) =>
@@ -249,6 +256,42 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     clock,
   );
 
+  const authLimit = { max: config.authRateLimitPerMinute, perMs: 60_000 };
+  const organizations = buildOrganizations({
+    db,
+    engines: dataEngines,
+    registry,
+    vault: deps.vault,
+    checkPassword: async (userId, password) => {
+      const user = await accountsRepository.findById(userId);
+      return user ? verifyPassword(user.password_hash, password) : false;
+    },
+    publish: (topic, event) => bus.publish(topic, event),
+    reportFailure: (err) => logger.warn({ err }, 'an organization notice could not be published'),
+    dissolutionGraceDays: config.orgDissolutionGraceDays,
+    audit: orgHooks.audit,
+    secrets,
+    clock,
+    ids,
+    normalizePhone: (input) => normalizePhone(input, edition),
+    limit: authLimit,
+    chats: organizationConversations({
+      db,
+      clock,
+      ids,
+      publish: (topic, event) => bus.publish(topic, event),
+      reportFailure: (err) => logger.warn({ err }, 'an organization event could not be published'),
+    }),
+    apps: orgHooks.apps,
+    endSessions: async (userId) => {
+      await sessions.endAll(userId);
+      // Every node closes the user's sockets now; the heartbeat re-check catches a lost event.
+      await publishSessionsEnded(bus, userId).catch((err: unknown) =>
+        logger.warn({ err }, 'sessions.ended could not be published'),
+      );
+    },
+  });
+
   const app = Fastify({
     loggerInstance: logger,
     bodyLimit: JSON_BODY_LIMIT,
@@ -260,8 +303,16 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.decorate('bus', bus);
   app.decorate(
     'erasureJobs',
-    createErasureJobs({ db, sessions, engines: dataEngines, audit, clock }),
+    createErasureJobs({
+      db,
+      sessions,
+      engines: dataEngines,
+      audit,
+      clock,
+      hooks: organizations.erasureHooks,
+    }),
   );
+  app.decorate('dissolutions', organizations.dissolutions);
   await app.register(fastifyCookie);
   // Parts are streamed to the route (body: 'multipart'); never attached to the request.
   await app.register(fastifyMultipart);
@@ -283,7 +334,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     if ('close' in mailer && typeof mailer.close === 'function') mailer.close();
   });
 
-  const authLimit = { max: config.authRateLimitPerMinute, perMs: 60_000 };
   const cookieSecure = config.cookieSecure;
   let openApi: Record<string, unknown> | undefined;
   const realtimeRoutes = await registerRealtime(app, {
@@ -331,31 +381,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       uploadLimit: { max: config.fileUploadRateLimitPerMinute, perMs: 60_000 },
     }),
     ...realtimeRoutes,
-    ...organizationsModuleRoutes({
-      db,
-      audit: orgHooks.audit,
-      secrets,
-      clock,
-      ids,
-      normalizePhone: (input) => normalizePhone(input, edition),
-      limit: authLimit,
-      chats: organizationConversations({
-        db,
-        clock,
-        ids,
-        publish: (topic, event) => bus.publish(topic, event),
-        reportFailure: (err) =>
-          logger.warn({ err }, 'an organization event could not be published'),
-      }),
-      apps: orgHooks.apps,
-      endSessions: async (userId) => {
-        await sessions.endAll(userId);
-        // Every node closes the user's sockets now; the heartbeat re-check catches a lost event.
-        await publishSessionsEnded(bus, userId).catch((err: unknown) =>
-          logger.warn({ err }, 'sessions.ended could not be published'),
-        );
-      },
-    }),
+    ...organizations.routes,
     ...auditRoutes(audit),
     ...consentCore.routes,
     ...rightsCenterRoutes({
@@ -374,6 +400,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       ids,
       authLimit,
       reportFailure: (err) => logger.warn({ err }, 'a rights request failed automatic handling'),
+      routing: organizations.routing,
+      erasureHooks: organizations.erasureHooks,
     }),
   ];
   registerRoutes(app, routes, {

@@ -33,6 +33,8 @@ Commands:
   retention:run                   Delete or anonymize rows past their retention period, now (runs hourly in the server).
   erasures:run                    Erase accounts whose cancellation cooling-off period has ended, now
                                   (the server does this every second).
+  dissolutions:run                Dissolve organizations whose grace period has ended, now
+                                  (the server does this every second).
 ${auditCommandsUsage}`;
 
 async function readStdin(): Promise<string> {
@@ -113,6 +115,18 @@ async function main(argv: string[]): Promise<number> {
         audit,
       });
       process.stdout.write(describeRetentionRun(await engines.retention.run()));
+      return 0;
+    }
+    if (command === 'dissolutions:run') {
+      const app = await buildApp({ config, database, vault, secret: serverSecret(config) });
+      const failures: unknown[] = [];
+      try {
+        const done = await app.dissolutions.runDue((error) => failures.push(error));
+        process.stdout.write(`${done} organization(s) dissolved, ${failures.length} failed.\n`);
+      } finally {
+        await app.close();
+      }
+      if (failures.length > 0) throw failures[0];
       return 0;
     }
     if (command === 'erasures:run') {

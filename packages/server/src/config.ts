@@ -54,6 +54,7 @@ const EnvSchema = z.object({
     .optional(),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   CANCELLATION_COOLING_OFF_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+  ORG_DISSOLUTION_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(15),
   GROUP_MEMBER_LIMIT: z.coerce.number().int().min(2).max(100_000).default(1000),
   WS_SEND_BUFFER_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   WS_HEARTBEAT_MS: z.coerce.number().int().min(50).max(60_000).default(15_000),
@@ -111,6 +112,8 @@ export interface Config {
   authRateLimitPerMinute: number;
   /** Days during which signing in withdraws an account cancellation (ACC-8). */
   cancellationCoolingOffDays: number;
+  /** Days between starting an organization's dissolution and erasing its data (ORG-8). */
+  orgDissolutionGraceDays: number;
   /** Most members a group may have (MSG-5). */
   groupMemberLimit: number;
   /** WebSocket gateway: the send buffer cap per connection before it is closed as too slow, and the heartbeat period (pings, presence expiry, session re-checks). */
@@ -177,6 +180,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     receiptSigningKey: e.RECEIPT_SIGNING_KEY,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     cancellationCoolingOffDays: e.CANCELLATION_COOLING_OFF_DAYS,
+    orgDissolutionGraceDays: e.ORG_DISSOLUTION_GRACE_DAYS,
     groupMemberLimit: e.GROUP_MEMBER_LIMIT,
     realtime: { sendBufferBytes: e.WS_SEND_BUFFER_BYTES, heartbeatMs: e.WS_HEARTBEAT_MS },
     fileMaxBytes: e.FILE_MAX_BYTES,

@@ -15,6 +15,10 @@ const stopRetention = app.dataEngines.retention.schedule(RETENTION_EVERY_MS, (er
 const erasureWorker = startErasureWorker(app.erasureJobs, {
   onError: (err) => app.log.error({ err }, 'an account erasure failed; it is retried later'),
 });
+// Organizations are dissolved once their grace period ends (ORG-8), by the same leased-job loop.
+const dissolutionWorker = startErasureWorker(app.dissolutions, {
+  onError: (err) => app.log.error({ err }, 'a dissolution failed; it is retried later'),
+});
 
 let stopping = false;
 async function stop(signal: string) {
@@ -23,6 +27,7 @@ async function stop(signal: string) {
   app.log.info({ signal }, 'shutting down');
   await stopRetention();
   await erasureWorker.stop();
+  await dissolutionWorker.stop();
   await app.close();
   await database.close();
   await vault.close();

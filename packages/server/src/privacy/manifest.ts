@@ -29,6 +29,29 @@ export type Retention =
   /** Kept for the life of the deployment: deleting rows would break a tamper-evident record. */
   | { kind: 'indefinite'; reason: string };
 
+/**
+ * How the engines treat a table the organization controls (ORG-4): where its
+ * rows name their organization, from when the organization's own retention
+ * period counts, and what erasing one person does to them.
+ */
+export interface OrganizationScope {
+  /** The column holding the organization's id: export, retention and dissolution select by it. */
+  column: string;
+  /**
+   * The time column the organization's retention period counts from. Absent:
+   * rows live as long as their purpose (a current membership) and the
+   * organization's period does not shorten them.
+   */
+  retentionFrom?: string;
+  /**
+   * Erasing a person (account cancellation): `erase` treats the rows as the
+   * column methods say (they are the person's link to the organization, such
+   * as a membership); `keep` leaves the organization its copy and clears only
+   * the subject column, so the row no longer names the account.
+   */
+  onPersonErased: 'erase' | 'keep';
+}
+
 /** A column that holds personal information. */
 export interface PersonalColumn {
   /** Fides data category, e.g. `user.contact.phone_number`. */
@@ -85,6 +108,8 @@ export interface TableManifest {
    * whatever each table's `controller` says.
    */
   ownsSubject?: boolean;
+  /** Required for `controller: 'organization'`: how to find the rows' organization. */
+  organization?: OrganizationScope;
   retention: Retention;
   columns: Record<string, PersonalColumn | NotPersonal>;
 }
@@ -149,6 +174,14 @@ export class ManifestRegistry {
     return [...this.tables.values()];
   }
 
+  /** Every organization-controlled table, each with its organization scope. */
+  organizationTables(): (TableManifest & { organization: OrganizationScope })[] {
+    return this.personalTables().filter(
+      (t): t is TableManifest & { organization: OrganizationScope } =>
+        t.controller === 'organization' && t.organization !== undefined,
+    );
+  }
+
   /**
    * Compares a live schema with the declarations. Returns one line per table or
    * column that nobody declared, and per declaration that has no live column.
@@ -200,5 +233,23 @@ function checkTable(t: TableManifest, taxonomy: Taxonomy): string[] {
     problems.push(`${t.table}: retention counts from unknown column ${t.retention.from}`);
   if (t.retention.kind === 'days' && t.retention.setBy && !(t.retention.setBy.key in t.columns))
     problems.push(`${t.table}: retention is set by unknown column ${t.retention.setBy.key}`);
+  problems.push(...checkOrganization(t));
+  return problems;
+}
+
+function checkOrganization(t: TableManifest): string[] {
+  const org = t.organization;
+  if (t.controller === 'personal')
+    return org ? [`${t.table}: a personal table declares an organization scope`] : [];
+  if (!org) return [`${t.table}: organization-controlled but no organization column declared`];
+  const problems: string[] = [];
+  if (!(org.column in t.columns))
+    problems.push(`${t.table}: organization column ${org.column} is not listed`);
+  if (org.retentionFrom !== undefined && !(org.retentionFrom in t.columns))
+    problems.push(
+      `${t.table}: organization retention counts from unknown column ${org.retentionFrom}`,
+    );
+  if (org.onPersonErased === 'keep' && !t.subjectColumn)
+    problems.push(`${t.table}: keeping rows on erasure needs a subject column to clear`);
   return problems;
 }

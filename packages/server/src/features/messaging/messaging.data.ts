@@ -121,6 +121,7 @@ export const messagingManifest: FeatureManifest = {
         'The one-to-one chats a person had with colleagues, one row per side: the organization owns them, and they end when either person leaves it (ORG-5).',
       subjectColumn: 'user_id',
       controller: 'organization',
+      organization: { column: 'organization_id', onPersonErased: 'erase' },
       retention: { kind: 'account_lifetime' },
       columns: {
         conversation_id: { notPersonal: 'identifier' },

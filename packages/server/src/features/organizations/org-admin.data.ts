@@ -31,6 +31,7 @@ export const orgAdministrationManifest: FeatureManifest = {
         'The enterprise account an organization created for you: its name and whether the organization disabled it. Everything done with it is the organization’s.',
       subjectColumn: 'user_id',
       controller: 'organization',
+      organization: { column: 'organization_id', onPersonErased: 'erase' },
       ownsSubject: true,
       retention: { kind: 'account_lifetime' },
       columns: {
@@ -48,6 +49,11 @@ export const orgAdministrationManifest: FeatureManifest = {
         'Your log-ins, log-outs, new devices, file downloads and administrative actions, in the security log of each organization you belong to.',
       subjectColumn: 'user_id',
       controller: 'organization',
+      organization: {
+        column: 'organization_id',
+        retentionFrom: 'created_at',
+        onPersonErased: 'erase',
+      },
       retention: {
         kind: 'days',
         days: DEFAULT_SECURITY_LOG_DAYS,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { describeEachDialect, useTestApp } from '../../../test/harness';
 import { allStaffOf } from './org-chats.test-support';
+import { submitVerified } from '../../privacy/rights/rights.fixtures';
 import { call, department, orgWith, person } from './organizations.test-support';
 
 describeEachDialect('organization isolation', (dialect) => {
@@ -17,6 +18,16 @@ describeEachDialect('organization isolation', (dialect) => {
       organizationId: b.id,
     });
     const { id: applicationId } = application.json() as { id: string };
+    await submitVerified(t, memberB, { kind: 'access' });
+    const { id: routedId } = await t.db.db
+      .selectFrom('organization_rights_requests')
+      .select('id')
+      .where('organization_id', '=', b.id)
+      .executeTakeFirstOrThrow();
+    const dissolving = await call(t, adminB, 'POST', `/api/organizations/${b.id}/dissolution`, {
+      password: adminB.password,
+    });
+    assert.equal(dissolving.statusCode, 201, dissolving.body);
     const base = `/api/organizations/${b.id}`;
     const allStaffB = (await allStaffOf(t, adminB, b.id))!.id;
     const attempts: [string, string, object?][] = [
@@ -47,6 +58,15 @@ describeEachDialect('organization isolation', (dialect) => {
       ['GET', `/api/conversations/${allStaffB}/messages`],
       ['POST', '/api/conversations/direct', { userId: memberB.userId, organizationId: b.id }],
       ['POST', '/api/conversations', { name: 'Mine', organizationId: b.id }],
+      ['GET', `${base}/export`],
+      ['GET', `${base}/retention`],
+      ['PUT', `${base}/retention`, { days: 3 }],
+      ['GET', `${base}/rights-requests`],
+      ['POST', `${base}/rights-requests/${routedId}/fulfil`, {}],
+      ['POST', `${base}/rights-requests/${routedId}/refuse`, { reason: 'Not yours to answer.' }],
+      ['POST', `${base}/dissolution`, { password: adminA.password }],
+      ['GET', `${base}/dissolution`],
+      ['DELETE', `${base}/dissolution`],
     ];
     for (const [method, url, body] of attempts) {
       const response = await call(t, adminA, method as 'GET', url, body);

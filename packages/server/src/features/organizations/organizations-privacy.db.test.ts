@@ -7,7 +7,7 @@ import { call, department, orgWith, person, place } from './organizations.test-s
 describeEachDialect('organization data in access, export and erasure', (dialect) => {
   const testApp = useTestApp(dialect, { env: { AUTH_RATE_LIMIT_PER_MINUTE: '1000' } });
 
-  it('reports membership as organization-controlled, exports it and erases it', async () => {
+  it('reports membership as organization-controlled, leaves it out of the personal copy, erases it', async () => {
     const t = testApp();
     const [admin, worker] = [await person(t), await person(t)];
     const org = await orgWith(t, admin, [worker]);
@@ -28,8 +28,11 @@ describeEachDialect('organization data in access, export and erasure', (dialect)
     assert.equal(membership?.records, 1);
 
     const zip = await unzip(await drain(await engines.exportArchive(worker.userId)));
-    const exported = JSON.parse(zip.get('data/organization_members.json')!.toString());
-    assert.equal(exported.rows[0].name, '王五');
+    assert.equal(zip.has('data/organization_members.json'), false, 'the organization exports it');
+    assert.ok(zip.has('data/users.json'));
+    const orgZip = await unzip(await drain(await engines.exportOrganization(org.id)));
+    const exported = JSON.parse(orgZip.get('data/organization_members.json')!.toString());
+    assert.ok(exported.rows.some((r: { name: string }) => r.name === '王五'));
 
     await engines.erase(worker.userId, { kind: 'all' });
     const left = await t.db.db
@@ -46,6 +49,6 @@ describeEachDialect('organization data in access, export and erasure', (dialect)
       .select('manager_id')
       .where('id', '=', sales.id)
       .executeTakeFirstOrThrow();
-    assert.equal(dept.manager_id, null);
+    assert.equal(dept.manager_id, null, 'the department stays, unlinked from the person');
   });
 });

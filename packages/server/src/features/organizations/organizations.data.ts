@@ -25,8 +25,10 @@ const own = (category: string): PersonalColumn => ({
 
 /**
  * Organizations, memberships, departments, certification requests,
- * invitations and applications. Memberships and what hangs off them are
- * organization-controlled; a person's application to join is their own.
+ * invitations, applications and routed rights requests. Memberships and what
+ * hangs off them are organization-controlled, each naming its organization
+ * (`organization`, read by the engines); a person's application to join is
+ * their own.
  */
 export const organizationsManifest: FeatureManifest = {
   feature: 'organizations',
@@ -34,6 +36,14 @@ export const organizationsManifest: FeatureManifest = {
     {
       table: 'organizations',
       notPersonal: 'organization name, location, industry, size and certification time',
+    },
+    {
+      table: 'organization_data_retention',
+      notPersonal: "an organization's retention period for the data it controls",
+    },
+    {
+      table: 'organization_dissolutions',
+      notPersonal: 'when an organization is dissolved: dates and the job lease',
     },
   ],
   tables: [
@@ -43,6 +53,7 @@ export const organizationsManifest: FeatureManifest = {
         'The organizations a person belongs to, their role and the details each organization assigned (name, position, job number, office e-mail and phone).',
       subjectColumn: 'user_id',
       controller: 'organization',
+      organization: { column: 'organization_id', onPersonErased: 'erase' },
       retention: { kind: 'account_lifetime' },
       columns: {
         organization_id: identifier,
@@ -63,6 +74,7 @@ export const organizationsManifest: FeatureManifest = {
       description: 'The departments a person is placed in.',
       subjectColumn: 'user_id',
       controller: 'organization',
+      organization: { column: 'organization_id', onPersonErased: 'erase' },
       retention: { kind: 'account_lifetime' },
       columns: {
         department_id: identifier,
@@ -75,6 +87,7 @@ export const organizationsManifest: FeatureManifest = {
       description: 'Departments a person manages.',
       subjectColumn: 'manager_id',
       controller: 'organization',
+      organization: { column: 'organization_id', onPersonErased: 'keep' },
       retention: { kind: 'account_lifetime' },
       columns: {
         id: identifier,
@@ -91,6 +104,7 @@ export const organizationsManifest: FeatureManifest = {
         "Certification requests a person submitted for their organization, with the business's legal representative.",
       subjectColumn: 'submitted_by',
       controller: 'organization',
+      organization: { column: 'organization_id', onPersonErased: 'keep' },
       retention: { kind: 'account_lifetime' },
       columns: {
         id: identifier,
@@ -113,6 +127,11 @@ export const organizationsManifest: FeatureManifest = {
       subjectColumn: null,
       subjectLookup: { column: 'phone', by: 'phone_or_email' },
       controller: 'organization',
+      organization: {
+        column: 'organization_id',
+        retentionFrom: 'created_at',
+        onPersonErased: 'erase',
+      },
       retention: {
         kind: 'days',
         days: 90,
@@ -126,6 +145,54 @@ export const organizationsManifest: FeatureManifest = {
         code: { notPersonal: 'join code' },
         created_at: timestamp,
         expires_at: timestamp,
+        answered_at: timestamp,
+      },
+    },
+    {
+      table: 'organization_rights_requests',
+      description:
+        'The parts of your data-rights requests about data an organization controls, sent to its administrators, and their answers.',
+      subjectColumn: 'user_id',
+      controller: 'organization',
+      // Counted from the answer: an open request is never removed by the organization's period.
+      organization: {
+        column: 'organization_id',
+        retentionFrom: 'answered_at',
+        onPersonErased: 'keep',
+      },
+      retention: { kind: 'account_lifetime' },
+      columns: {
+        id: identifier,
+        request_id: identifier,
+        organization_id: identifier,
+        user_id: {
+          category: 'user.unique_id',
+          purposes: ['essential.legal_obligation'],
+          legalBasis: 'legal_obligation',
+          erase: 'anonymize',
+        },
+        kind: { notPersonal: 'enumeration' },
+        details: {
+          category: 'user.privacy_preferences',
+          purposes: ['essential.legal_obligation'],
+          legalBasis: 'legal_obligation',
+          erase: 'shred',
+        },
+        tables: { notPersonal: 'table names' },
+        status: { notPersonal: 'enumeration' },
+        answer: {
+          category: 'user.privacy_preferences',
+          purposes: ['essential.legal_obligation'],
+          legalBasis: 'legal_obligation',
+          erase: 'anonymize',
+        },
+        refusal_reason: {
+          category: 'user.privacy_preferences',
+          purposes: ['essential.legal_obligation'],
+          legalBasis: 'legal_obligation',
+          erase: 'anonymize',
+        },
+        created_at: timestamp,
         answered_at: timestamp,
       },
     },

@@ -19,10 +19,33 @@ import type { OrgConversationsFactory } from './org-conversations';
 import { OrganizationsService } from './organizations.service';
 import { organizationsStore } from './organizations.store';
 import { orgAdministrationRoutes } from './org-admin.module';
+import { DissolutionService, type MemberNotice, type PasswordCheck } from './dissolution.service';
+import { EventsService, type EventPublisher } from '../messaging/events.service';
+import { messagingStore } from '../messaging/messaging.store';
+import { orgControllerRoutes } from './org-controller.routes';
+import { OrgDataService, type OrgDataEngines } from './org-data.service';
+import { organizationErasureHooks } from './org-erasure-hooks';
+import { OrgRightsService } from './org-rights.service';
+import type { ManifestRegistry } from '../../privacy/manifest';
+import type { AccountErasureHooks } from '../../privacy/rights/erasure-hooks';
+import type { OrganizationRouting } from '../../privacy/rights/organization-routing';
+import type { ValueSealer } from '../../privacy/rights/request-view';
 
 /** What the organizations feature is built from. */
 export interface OrganizationsDependencies {
   db: Kysely<Database>;
+  /** The data engines' organization side (export, erasure, who controls what). */
+  engines: OrgDataEngines;
+  /** The manifests: which organization-controlled tables an organization's retention applies to. */
+  registry: ManifestRegistry;
+  /** Seals routed rights requests under the requester's key. */
+  vault: ValueSealer;
+  checkPassword: PasswordCheck;
+  /** Publishes members' events after commit (dissolution notices go to their event streams). */
+  publish?: EventPublisher;
+  reportFailure: (error: unknown) => void;
+  /** ORG_DISSOLUTION_GRACE_DAYS. */
+  dissolutionGraceDays: number;
   audit: AuditLog;
   secrets: Secrets;
   clock: Clock;
@@ -39,17 +62,66 @@ export interface OrganizationsDependencies {
   endSessions: (userId: string) => Promise<void>;
 }
 
-/** Builds the organization services and returns their routes. */
-export function organizationsModuleRoutes(deps: OrganizationsDependencies): RouteDefinition[] {
+/** The feature's routes and what the privacy core needs from it. */
+export interface BuiltOrganizations {
+  routes: RouteDefinition[];
+  /** Routes parts of data-rights requests about organization-controlled data (ORG-4). */
+  routing: OrganizationRouting;
+  /** Settles main administrators before their accounts are erased (ADR 14). */
+  erasureHooks: AccountErasureHooks;
+  /** Due dissolutions, for the worker loop (main.ts) and the CLI. */
+  dissolutions: DissolutionService;
+}
+
+/** Builds the organization services, their routes and the privacy core's ports. */
+export function buildOrganizations(deps: OrganizationsDependencies): BuiltOrganizations {
   const { audit, clock, ids } = deps;
   const store = organizationsStore(deps.db, deps.chats);
   const certification = new CertificationService(store, audit, clock, ids);
-  return [
+  const targets = deps.registry
+    .organizationTables()
+    .flatMap((t) =>
+      t.organization.retentionFrom ? [{ table: t.table, from: t.organization.retentionFrom }] : [],
+    );
+  const data = new OrgDataService(store, deps.engines, targets, audit, clock);
+  const rights = new OrgRightsService(store, deps.engines, deps.vault, audit, clock, ids);
+  const dissolutions = new DissolutionService({
+    store,
+    engines: deps.engines,
+    checkPassword: deps.checkPassword,
+    notify: memberNotices(deps.db, clock, deps.publish, deps.reportFailure),
+    audit,
+    clock,
+    graceDays: deps.dissolutionGraceDays,
+  });
+  const routes = [
     ...organizationsRoutes(new OrganizationsService(store, audit, clock, ids), certification),
     ...certificationReviewRoutes(certification),
     ...membershipRoutes(new MembershipService({ ...deps, store }), { limit: deps.limit }),
     ...departmentsRoutes(new DepartmentsService(store, audit, clock, ids)),
     ...directoryRoutes(new DirectoryService(store, audit, deps.normalizePhone, deps.apps)),
     ...orgAdministrationRoutes({ ...deps, store }),
+    ...orgControllerRoutes(data, rights, dissolutions, { passwordLimit: deps.limit }),
   ];
+  return {
+    routes,
+    routing: rights,
+    erasureHooks: organizationErasureHooks(store, dissolutions, audit),
+    dissolutions,
+  };
+}
+
+/**
+ * Notices to members as events in their own streams (the messaging event
+ * log): delivered live over the WebSocket and kept for them to read back.
+ */
+function memberNotices(
+  db: Kysely<Database>,
+  clock: Clock,
+  publish: EventPublisher | undefined,
+  reportFailure: (error: unknown) => void,
+): MemberNotice {
+  const events = new EventsService(messagingStore(db), clock, publish, reportFailure);
+  return (userIds, type, payload) =>
+    events.inTransaction((_tx, emit) => emit(userIds, type, payload));
 }

@@ -48,6 +48,14 @@ const cases: [string, OrgActor, OrgAction, boolean][] = [
   ],
   ['a member may not edit another member', member, manageMember([]), false],
   ['the main admin manages the organization', main, { kind: 'manage_organization' }, true],
+  ["the main admin controls the organization's data", main, { kind: 'control_data' }, true],
+  [
+    "a sub-admin never controls the organization's data",
+    everywhere,
+    { kind: 'control_data' },
+    false,
+  ],
+  ["a member never controls the organization's data", member, { kind: 'control_data' }, false],
   [
     'the main admin changes any department',
     main,

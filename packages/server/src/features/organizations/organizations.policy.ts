@@ -17,6 +17,11 @@ export type OrgAction =
   | { kind: 'leave' }
   /** Certification, roles, transfer of the main administrator. */
   | { kind: 'manage_organization' }
+  /**
+   * Act as controller of the organization's data (ORG-4, ORG-8): export it,
+   * set its retention, answer routed rights requests, dissolve.
+   */
+  | { kind: 'control_data' }
   /** Invite people and decide applications: members join at the top of the tree. */
   | { kind: 'admit_members' }
   /** See every member's enterprise account and security-log entries (ORG-3, ORG-9). */
@@ -64,6 +69,7 @@ function subAdminCan(scope: AdminScope, action: OrgAction, parentOf: ParentOf): 
     case 'leave':
       return true;
     case 'manage_organization':
+    case 'control_data':
       return false;
     case 'admit_members':
     case 'oversee_members':

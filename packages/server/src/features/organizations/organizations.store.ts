@@ -4,6 +4,7 @@ import { CertificationsRepository } from './certifications.repository';
 import { DepartmentsRepository } from './departments.repository';
 import { JoiningRepository } from './joining.repository';
 import type { OrgConversations, OrgConversationsFactory } from './org-conversations';
+import { OrgControllerRepository } from './org-controller.repository';
 import { OrganizationsRepository } from './organizations.repository';
 
 /** The organization repositories over one connection, and a way to run work in a transaction. */
@@ -14,6 +15,7 @@ export interface OrganizationsStore {
   certifications: CertificationsRepository;
   /** The conversations the organization owns, changed in the same transaction (ADR 12). */
   chats: OrgConversations;
+  controller: OrgControllerRepository;
   /** Runs `work` with repositories bound to one transaction; nested calls join it. */
   transaction<T>(work: (tx: OrganizationsStore) => Promise<T>): Promise<T>;
 }
@@ -24,6 +26,7 @@ function repositories(db: Kysely<Database>) {
     departments: new DepartmentsRepository(db),
     joining: new JoiningRepository(db),
     certifications: new CertificationsRepository(db),
+    controller: new OrgControllerRepository(db),
   };
 }
 

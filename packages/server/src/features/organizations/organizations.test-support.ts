@@ -6,8 +6,11 @@ import { call, type Person } from '../messaging/messaging.test-support';
 
 export { call, type Person };
 
-/** Registers a person with a nickname; their phone number is kept for phone invitations. */
-export async function person(t: TestApp, nickname = 'Mei'): Promise<Person & { phone: string }> {
+/** Registers a person with a nickname; their phone number and password are kept. */
+export async function person(
+  t: TestApp,
+  nickname = 'Mei',
+): Promise<Awaited<ReturnType<typeof registerUser>>> {
   return registerUser(t, { nickname });
 }
 

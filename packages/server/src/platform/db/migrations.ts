@@ -13,6 +13,7 @@ import { presenceMigration } from './migrations/0010-presence';
 import { organizationsMigration } from './migrations/0011-organizations';
 import { orgChatsMigration } from './migrations/0012-org-chats';
 import { orgAdministrationMigration } from './migrations/0013-org-administration';
+import { orgControllerMigration } from './migrations/0014-org-controller';
 
 /**
  * Every migration, in order. Names are zero-padded so the lexical order
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0011-organizations': organizationsMigration,
   '0012-org-chats': orgChatsMigration,
   '0013-org-administration': orgAdministrationMigration,
+  '0014-org-controller': orgControllerMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

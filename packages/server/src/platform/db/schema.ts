@@ -485,6 +485,45 @@ export interface OrganizationInvitationsTable {
   answered_at: number | null;
 }
 
+/** How many days an organization keeps the data it controls (ORG-4). */
+export interface OrganizationDataRetentionTable {
+  organization_id: string;
+  days: number;
+  updated_at: number;
+}
+
+/** The part of a member's data-rights request routed to one organization's administrators. */
+export interface OrganizationRightsRequestsTable {
+  id: string;
+  request_id: string;
+  organization_id: string;
+  /** Cleared when the requester's account is erased. */
+  user_id: string | null;
+  kind: string;
+  /** JSON of what is asked, sealed under the requester's key. */
+  details: string | null;
+  /** JSON array of table names. */
+  tables: string;
+  /** `open`, `fulfilled` or `refused`. */
+  status: string;
+  answer: string | null;
+  refusal_reason: string | null;
+  created_at: number;
+  answered_at: number | null;
+}
+
+/** A dissolution: due after the grace period, claimed with a lease like account erasures. */
+export interface OrganizationDissolutionsTable {
+  organization_id: string;
+  requested_at: number;
+  erase_after: number;
+  started_at: number | null;
+  lease_until: number | null;
+  attempts: number;
+  completed_at: number | null;
+  withdrawn_at: number | null;
+}
+
 /** A person's request to join an organization. */
 export interface OrganizationApplicationsTable {
   id: string;
@@ -573,4 +612,7 @@ export interface Database {
   enterprise_accounts: EnterpriseAccountsTable;
   organization_disabled_apps: OrganizationDisabledAppsTable;
   organization_security_log: OrganizationSecurityLogTable;
+  organization_data_retention: OrganizationDataRetentionTable;
+  organization_rights_requests: OrganizationRightsRequestsTable;
+  organization_dissolutions: OrganizationDissolutionsTable;
 }

@@ -10,7 +10,12 @@ import { AccessReporter } from './access-report';
 import { EraseEngine } from './erase-engine';
 import { ExportEngine } from './export-engine';
 import { Restrictions, type RestrictionGuard } from './restrictions';
-import { RetentionJob } from './retention-job';
+import {
+  organizationHeld,
+  organizationHoldings,
+  type OrganizationHolding,
+} from './organization-scope';
+import { RetentionJob, type OrganizationPeriods } from './retention-job';
 import { cachedFacts, type SchemaSource } from './schema-facts';
 import type { SubjectLookups } from './table-walk';
 
@@ -65,7 +70,15 @@ export interface DataEngines {
   restrict(subjectId: string, category: string): Promise<void>;
   liftRestriction(subjectId: string, category: string): Promise<void>;
   isRestricted(subjectId: string, category: string): Promise<boolean>;
+  /** The organizations controlling data about a person, with the tables and categories (ORG-4). */
+  organizationHoldings(subjectId: string): Promise<OrganizationHolding[]>;
+  /** A zip of everything an organization controls, for its administrators (ORG-4). */
+  exportOrganization(organizationId: string): Promise<Readable>;
+  /** Deletes everything an organization controls (dissolution, ORG-8). */
+  eraseOrganization(organizationId: string): Promise<ErasureResult>;
 }
+
+export type { OrganizationHolding };
 
 /** What the engines are built from; each engine gets only the parts it uses. */
 export interface DataEnginesDependencies {
@@ -81,6 +94,8 @@ export interface DataEnginesDependencies {
   audit?: AuditLog;
   /** Rows read per query while exporting; default 500. */
   pageSize?: number;
+  /** Retention periods organizations set for the data they control; none when absent. */
+  organizationPeriods?: OrganizationPeriods;
 }
 
 /** The engines, the restriction check features call, and the retention job. */
@@ -123,9 +138,25 @@ export function createDataEngines(deps: DataEnginesDependencies): BuiltDataEngin
     restrict: (subjectId, category) => restrictions.restrict(subjectId, category),
     liftRestriction: (subjectId, category) => restrictions.lift(subjectId, category),
     isRestricted: (subjectId, category) => restrictions.isRestricted(subjectId, category),
+    organizationHoldings: (subjectId) => organizationHoldings(db, registry, lookups, subjectId),
+    exportOrganization: async (organizationId) =>
+      exporter.organizationArchive(
+        organizationId,
+        await organizationHeld(db, registry, organizationId),
+      ),
+    eraseOrganization: (organizationId) => eraser.eraseOrganization(organizationId),
     restrictedColumns: (subjectId, table) => restrictions.restrictedColumns(subjectId, table),
     assertUnrestricted: (subjectId, table, columns) =>
       restrictions.assertUnrestricted(subjectId, table, columns),
-    retention: new RetentionJob({ db, registry, facts, files, clock, ids, audit }),
+    retention: new RetentionJob({
+      db,
+      registry,
+      facts,
+      files,
+      clock,
+      ids,
+      audit,
+      organizationPeriods: deps.organizationPeriods ?? (async () => []),
+    }),
   };
 }

@@ -10,13 +10,14 @@ import { checkKey, loadTaxonomy } from '../fideslang';
 import type { ManifestRegistry, TableManifest } from '../manifest';
 import type { KeyVault } from '../vault/key-vault';
 import type { ErasureResult, ErasureScope } from './data-engines';
-import { planTable, shredsKey, type TablePlan } from './erase-plan';
+import { planPersonErasure, shredsKey, type TablePlan } from './erase-plan';
 import { collectHashes, releaseUnreferenced } from './file-release';
 import { childrenFirst, type TableFacts } from './schema-facts';
 import {
   loose,
   matches,
   overlaps,
+  personalColumns,
   resolveIdentifiers,
   subjectFilter,
   isWithin,
@@ -88,7 +89,7 @@ export class EraseEngine {
       for (const table of tables) {
         const filter = subjectFilter(table.manifest, subjectId, identifiers);
         if (!filter) continue;
-        const plan = planTable(table.manifest, scope, table.facts, keyShredded);
+        const plan = planPersonErasure(table.manifest, scope, table.facts, keyShredded);
         if (plan.kind === 'none') continue;
         for (const hash of await this.fileHashes(loose(trx), table.manifest, filter, plan))
           hashes.add(hash);
@@ -108,6 +109,41 @@ export class EraseEngine {
       subjectId,
       action: 'personal_data.erased',
       detail: { scope: describeScope(scope), ...result, notices },
+    });
+    return result;
+  }
+
+  /**
+   * Erases everything an organization controls (dissolution, ORG-8): every
+   * row of every organization-controlled table that names it, children
+   * first; files nobody names any more are deleted. People's own data and
+   * their keys are untouched. Running it again finds nothing left to do.
+   */
+  async eraseOrganization(organizationId: string): Promise<ErasureResult> {
+    const { db, registry } = this.deps;
+    const result: ErasureResult = { rowsDeleted: 0, valuesAnonymized: 0, keysShredded: 0 };
+    const hashes = new Set<string>();
+    const tables = erasureOrder(registry, await this.deps.facts()).filter(
+      ({ manifest }) => manifest.controller === 'organization' && manifest.organization,
+    );
+    await db.transaction().execute(async (trx) => {
+      for (const { manifest } of tables) {
+        const filter = { column: manifest.organization!.column, values: [organizationId] };
+        const files = personalColumns(manifest)
+          .filter((c) => c.file)
+          .map((c) => c.name);
+        const plan = { kind: 'delete' as const, files };
+        for (const hash of await this.fileHashes(loose(trx), manifest, filter, plan))
+          hashes.add(hash);
+        await this.apply(loose(trx), manifest.table, filter, plan, result);
+      }
+    });
+    await releaseUnreferenced(loose(db), registry, this.deps.files, hashes);
+    await this.compact();
+    await this.deps.audit?.record({
+      actor: { kind: 'system' },
+      action: 'organization_data.erased',
+      detail: { organizationId, ...result },
     });
     return result;
   }

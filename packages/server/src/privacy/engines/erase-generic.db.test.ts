@@ -62,10 +62,12 @@ const journalManifest: FeatureManifest = {
       description: 'Posts in a group; the conversation stays when an author leaves.',
       subjectColumn: 'author_id',
       controller: 'organization',
+      organization: { column: 'org_id', onPersonErased: 'keep' },
       retention: { kind: 'account_lifetime' },
       columns: {
         id: { notPersonal: 'identifier' },
-        author_id: author('anonymize'),
+        org_id: { notPersonal: 'identifier' },
+        author_id: author('delete'),
         text: content('shred'),
       },
     },
@@ -78,7 +80,7 @@ async function createJournalTables(t: TestApp) {
   await sql`create table journal_comments (id varchar(36) primary key,
     entry_id varchar(36) not null references journal_entries(id),
     author_id varchar(36) not null references users(id), note text not null)`.execute(t.db.db);
-  await sql`create table group_posts (id varchar(36) primary key,
+  await sql`create table group_posts (id varchar(36) primary key, org_id varchar(36) not null,
     author_id varchar(36) references users(id), text text not null)`.execute(t.db.db);
 }
 
@@ -119,22 +121,38 @@ describeEachDialect('engines cover a new feature from its manifest alone', (dial
       note: 'later',
     });
     const post = await seal('hello group');
-    await insert('group_posts', { id: 'p1', author_id: userId, text: post });
+    await insert('group_posts', { id: 'p1', org_id: 'org-1', author_id: userId, text: post });
+    await insert('group_posts', { id: 'p2', org_id: 'org-2', author_id: userId, text: post });
 
     const zip = await unzip(await drain(await engines.exportArchive(userId)));
     const entries = JSON.parse(zip.get('data/journal_entries.json')!.toString());
     assert.equal(entries.rows[0].body, 'dear diary');
-    assert.equal(
-      JSON.parse(zip.get('data/group_posts.json')!.toString()).rows[0].text,
-      'hello group',
-    );
+    assert.equal(zip.has('data/group_posts.json'), false, 'the organization exports its posts');
     const report = await engines.accessReport(userId);
     assert.equal(report.items.find((i) => i.table === 'group_posts')?.controller, 'organization');
+    assert.deepEqual(await engines.organizationHoldings(userId), [
+      {
+        organizationId: 'org-1',
+        tables: [{ table: 'group_posts', categories: ['user.unique_id', 'user.content.private'] }],
+      },
+      {
+        organizationId: 'org-2',
+        tables: [{ table: 'group_posts', categories: ['user.unique_id', 'user.content.private'] }],
+      },
+    ]);
+    const orgZip = await unzip(await drain(await engines.exportOrganization('org-1')));
+    const posts = JSON.parse(orgZip.get('data/group_posts.json')!.toString());
+    assert.deepEqual(
+      posts.rows.map((r: { id: string; text: string }) => [r.id, r.text]),
+      [['p1', 'hello group']],
+      "one organization's rows, decrypted with their author's key",
+    );
+    assert.equal(orgZip.has('data/journal_entries.json'), false, 'personal data never');
 
     const result = await engines.erase(userId, { kind: 'all' });
 
     assert.equal(result.keysShredded, 1);
-    assert.equal(result.valuesAnonymized, 1, 'the post loses its author');
+    assert.equal(result.valuesAnonymized, 2, 'the posts lose their author');
     const count = async (table: string) =>
       Number(
         (await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(t.db.db))
@@ -143,8 +161,16 @@ describeEachDialect('engines cover a new feature from its manifest alone', (dial
     assert.equal(await count('journal_entries'), 0);
     assert.equal(await count('journal_comments'), 0);
     const kept = await sql<{ author_id: string | null; text: string }>`
-      select author_id, text from group_posts`.execute(t.db.db);
-    assert.deepEqual(kept.rows, [{ author_id: null, text: post }]);
+      select author_id, text from group_posts order by id`.execute(t.db.db);
+    assert.deepEqual(kept.rows, [
+      { author_id: null, text: post },
+      { author_id: null, text: post },
+    ]);
+
+    const dissolved = await engines.eraseOrganization('org-1');
+    assert.equal(dissolved.rowsDeleted, 1);
+    const left = await sql<{ id: string }>`select id from group_posts`.execute(t.db.db);
+    assert.deepEqual(left.rows, [{ id: 'p2' }], "another organization's rows stay");
     assert.equal(await t.vault.decrypt(userId, post), undefined, 'its text is unreadable now');
   });
 });

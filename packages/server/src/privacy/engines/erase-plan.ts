@@ -75,10 +75,48 @@ export function planTable(
 /**
  * Whether erasing this scope may destroy the person's key: always for
  * everything; for categories only when every encrypted column lies within
- * them, since one key protects all of a person's encrypted values.
+ * them and none is organization-controlled, since one key protects all of a
+ * person's encrypted values.
  */
 export function shredsKey(tables: TableManifest[], scope: ErasureScope): boolean {
   if (scope.kind === 'all') return true;
-  const shredded = tables.flatMap((t) => personalColumns(t)).filter((c) => c.erase === 'shred');
-  return shredded.length > 0 && shredded.every((c) => inScope(scope, c.category));
+  // A category erasure leaves organization-controlled tables alone, so their sealed values stay.
+  const sealed = (t: TableManifest) =>
+    personalColumns(t)
+      .filter((c) => c.erase === 'shred')
+      .map((c) => ({ ...c, kept: t.controller === 'organization' }));
+  const shredded = tables.flatMap(sealed);
+  return shredded.length > 0 && shredded.every((c) => !c.kept && inScope(scope, c.category));
+}
+
+/**
+ * Clears a kept organization row's link to the person: the subject column
+ * becomes NULL. A column that cannot be NULL cannot be unlinked, so such
+ * rows are deleted instead.
+ */
+function unlinkPlan(table: TableManifest, facts: TableFacts): TablePlan {
+  const subject = table.subjectColumn;
+  if (!subject || !facts.columns.get(subject)?.nullable) return { kind: 'delete', files: [] };
+  return { kind: 'overwrite', values: { [subject]: null }, files: [] };
+}
+
+/**
+ * What erasing a person does to a table (ADR 14). Personal tables follow
+ * `planTable`. Organization-controlled tables are the organization's to
+ * decide: a category erasure a person asks for leaves them alone (the request
+ * is routed to the organization's administrators), and erasing the whole
+ * account erases them as their columns say (`onPersonErased: 'erase'`) or
+ * keeps the organization's copy with the person unlinked (`keep`).
+ */
+export function planPersonErasure(
+  table: TableManifest,
+  scope: ErasureScope,
+  facts: TableFacts,
+  keyShredded: boolean,
+): TablePlan {
+  if (table.controller === 'organization') {
+    if (scope.kind !== 'all') return { kind: 'none' };
+    if (table.organization?.onPersonErased === 'keep') return unlinkPlan(table, facts);
+  }
+  return planTable(table, scope, facts, keyShredded);
 }

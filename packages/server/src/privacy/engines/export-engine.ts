@@ -4,7 +4,7 @@ import { ZipFile } from 'yazl';
 import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/schema';
 import type { FileStore } from '../../platform/files/file-store';
-import { isPersonal } from '../manifest';
+import { isPersonal, type TableManifest } from '../manifest';
 import type { KeyVault } from '../vault/key-vault';
 import type { AccessReporter, HeldTable } from './access-report';
 import type { AccessReport } from './data-engines';
@@ -29,6 +29,15 @@ async function firstBytes(files: FileStore, hash: string, size: number): Promise
     chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }
+
+/** Whose key opens a row's sealed values: one person's, or each row's own subject's. */
+type Owner = string | ((manifest: TableManifest, row: Row) => string | undefined);
+
+/** The person a row is about, by the table's subject column. */
+const rowSubject = (manifest: TableManifest, row: Row): string | undefined => {
+  const value = manifest.subjectColumn ? row[manifest.subjectColumn] : undefined;
+  return typeof value === 'string' ? value : undefined;
+};
 
 /** What the export engine reads from. */
 export interface ExportDependencies {
@@ -88,11 +97,53 @@ export class ExportEngine {
     zip.addBuffer(Buffer.from(`${JSON.stringify(report, null, 2)}\n`), 'access-report.json', {
       mtime,
     });
-    const fileNames = await this.addFiles(zip, held, facts, mtime, subjectId);
-    for (const table of held)
+    // Organization-controlled rows are listed in the report but exported by the organization.
+    const own = held.filter((t) => t.manifest.controller === 'personal');
+    const fileNames = await this.addFiles(zip, own, facts, mtime, subjectId);
+    for (const table of own)
       lazy(`data/${table.manifest.table}.json`, () => this.json(table, facts, subjectId));
-    lazy('index.html', () => this.html(report, held, facts, subjectId, fileNames));
+    lazy('index.html', () => this.html(report, own, facts, subjectId, fileNames));
     zip.end();
+  }
+
+  /**
+   * An organization's copy of the data it controls (ORG-4): `organization.json`
+   * (what each table holds, why, how many rows), one JSON file per table and
+   * the files its rows name, streamed like a person's archive.
+   */
+  async organizationArchive(organizationId: string, held: HeldTable[]): Promise<Readable> {
+    const zip = new ZipFile();
+    const output = zip.outputStream as PassThrough;
+    const fail = (error: unknown) => output.destroy(error as Error);
+    zip.on('error', fail);
+    const fill = async () => {
+      const mtime = new Date(this.deps.clock.now());
+      const facts = await this.deps.facts();
+      const summary = {
+        organizationId,
+        generatedAt: this.deps.clock.now(),
+        tables: held.map(({ manifest, records }) => ({
+          table: manifest.table,
+          description: manifest.description,
+          records,
+        })),
+      };
+      zip.addBuffer(Buffer.from(`${JSON.stringify(summary, null, 2)}\n`), 'organization.json', {
+        mtime,
+      });
+      await this.addFiles(zip, held, facts, mtime, rowSubject);
+      for (const table of held)
+        zip.addReadStreamLazy(`data/${table.manifest.table}.json`, { mtime }, (cb) => {
+          const stream = Readable.from(chunked(this.json(table, facts, rowSubject)), {
+            highWaterMark: 1,
+          });
+          stream.on('error', fail);
+          cb(null, stream);
+        });
+      zip.end();
+    };
+    fill().catch(fail);
+    return output;
   }
 
   /** Adds every file the person's rows name; returns hash → path in the archive. */
@@ -101,7 +152,7 @@ export class ExportEngine {
     held: HeldTable[],
     facts: Map<string, TableFacts>,
     mtime: Date,
-    subjectId: string,
+    owner: Owner,
   ): Promise<Map<string, string>> {
     const { files } = this.deps;
     const names = new Map<string, string>();
@@ -111,7 +162,7 @@ export class ExportEngine {
       );
       if (columns.length === 0) continue;
       const wanted = columns.map((c) => c.name);
-      for await (const row of this.rows(table, facts, wanted, subjectId)) {
+      for await (const row of this.rows(table, facts, wanted, owner)) {
         for (const { name } of columns) {
           const hash = row[name];
           if (typeof hash !== 'string' || names.has(hash)) continue;
@@ -130,12 +181,16 @@ export class ExportEngine {
     return names;
   }
 
-  /** A person's rows of a table, decrypted, one at a time. */
+  /**
+   * Rows of a table, decrypted, one at a time. Sealed values open with the
+   * key of `owner` (the person exporting, or each row's subject when an
+   * organization exports).
+   */
   private async *rows(
     table: HeldTable,
     facts: Map<string, TableFacts>,
     columns: string[],
-    subjectId: string,
+    owner: Owner,
   ): AsyncGenerator<Row> {
     const { manifest, filter } = table;
     const key = facts.get(manifest.table)?.primaryKey ?? [];
@@ -149,19 +204,20 @@ export class ExportEngine {
       filter,
       key,
       this.deps.pageSize,
-      columns,
+      manifest.subjectColumn ? [...columns, manifest.subjectColumn] : columns,
     );
     for await (const page of pages)
       for (const row of page) {
-        // Every row found is the person's, so their key opens its sealed values.
-        for (const { name } of sealed) row[name] = await this.reveal(subjectId, row[name]);
+        const key = typeof owner === 'string' ? owner : owner(manifest, row);
+        for (const { name } of sealed) row[name] = await this.reveal(key, row[name]);
         yield Object.fromEntries(columns.map((c) => [c, row[c]]));
       }
   }
 
-  /** Plaintext of a vault-encrypted value; null once the key is shredded. */
-  private async reveal(owner: string, value: unknown): Promise<unknown> {
+  /** Plaintext of a vault-encrypted value; null once the key is shredded or has no owner. */
+  private async reveal(owner: string | undefined, value: unknown): Promise<unknown> {
     if (typeof value !== 'string') return value;
+    if (owner === undefined) return null;
     try {
       return (await this.deps.vault.decrypt(owner, value)) ?? null;
     } catch {
@@ -170,7 +226,7 @@ export class ExportEngine {
     }
   }
 
-  private async *json(table: HeldTable, facts: Map<string, TableFacts>, subjectId: string) {
+  private async *json(table: HeldTable, facts: Map<string, TableFacts>, owner: Owner) {
     const { manifest } = table;
     const columns = exportableColumns(manifest);
     const declared = Object.fromEntries(
@@ -184,7 +240,7 @@ export class ExportEngine {
     const head = { table: manifest.table, description: manifest.description, columns: declared };
     yield `${JSON.stringify(head).slice(0, -1)},"rows":[`;
     let first = true;
-    for await (const row of this.rows(table, facts, columns, subjectId)) {
+    for await (const row of this.rows(table, facts, columns, owner)) {
       yield `${first ? '' : ','}\n${JSON.stringify(row)}`;
       first = false;
     }

@@ -13,6 +13,9 @@ import { loose, overlaps, personalColumns, type AnyDb, type Row } from './table-
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The retention period (in days) each organization set for the data it controls. */
+export type OrganizationPeriods = () => Promise<{ organizationId: string; days: number }[]>;
+
 /** What the retention job changes and reads. */
 export interface RetentionDependencies {
   db: Kysely<Database>;
@@ -22,6 +25,8 @@ export interface RetentionDependencies {
   clock: Clock;
   ids: IdGenerator;
   audit: AuditLog | undefined;
+  /** Organizations' own periods for tables whose manifest says where they count from. */
+  organizationPeriods: OrganizationPeriods;
   /** Rows removed per statement, so no run holds a long lock; default 500. */
   batchSize?: number;
 }
@@ -82,7 +87,8 @@ function retentionPlan(manifest: TableManifest, facts: TableFacts): TablePlan {
 
 /**
  * Retention (PRIV-8): walks the manifests and, for every table with a rule
- * `{ kind: 'days' }`, deletes rows older than the period, or overwrites their
+ * `{ kind: 'days' }` (and, for organization-controlled tables, every period an
+ * organization set for its own rows), deletes rows older than the period, or overwrites their
  * personal values where the manifest keeps the row (`anonymize`). Rows of a
  * person who restricted one of the table's categories are held (Art. 18:
  * restricted data is stored, not processed). Each run is logged in
@@ -104,13 +110,29 @@ export class RetentionJob {
       valuesAnonymized: 0,
       tables: {},
     };
-    for (const { manifest, facts } of erasureOrder(registry, await this.deps.facts())) {
-      if (manifest.retention.kind !== 'days') continue;
-      const counts = await this.expire(manifest, facts, expiredBefore(manifest, startedAt));
-      if (counts.rowsDeleted + counts.valuesAnonymized === 0) continue;
-      summary.tables[manifest.table] = counts;
+    const periods = await this.deps.organizationPeriods();
+    const add = (table: string, counts: { rowsDeleted: number; valuesAnonymized: number }) => {
+      if (counts.rowsDeleted + counts.valuesAnonymized === 0) return;
+      const sum = (summary.tables[table] ??= { rowsDeleted: 0, valuesAnonymized: 0 });
+      sum.rowsDeleted += counts.rowsDeleted;
+      sum.valuesAnonymized += counts.valuesAnonymized;
       summary.rowsDeleted += counts.rowsDeleted;
       summary.valuesAnonymized += counts.valuesAnonymized;
+    };
+    for (const { manifest, facts } of erasureOrder(registry, await this.deps.facts())) {
+      if (manifest.retention.kind === 'days') {
+        add(manifest.table, await this.expire(manifest, facts, expiredBefore(manifest, startedAt)));
+      }
+      // The organization, as controller, sets how long it keeps its own rows (ORG-4).
+      const scope = manifest.controller === 'organization' ? manifest.organization : undefined;
+      if (!scope?.retentionFrom) continue;
+      for (const { organizationId, days } of periods) {
+        const from = scope.retentionFrom;
+        const cutoff = startedAt - days * DAY_MS;
+        const expired: Where = (eb) =>
+          eb.and([eb(from, '<', cutoff), eb(scope.column, '=', organizationId)]);
+        add(manifest.table, await this.expire(manifest, facts, expired));
+      }
     }
     summary.finishedAt = clock.now();
     await this.log(db, summary);

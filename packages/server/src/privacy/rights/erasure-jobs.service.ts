@@ -2,6 +2,7 @@ import type { Clock } from '../../platform/clock';
 import type { AuditLog } from '../audit/audit-log';
 import type { DataEngines } from '../engines/data-engines';
 import type { SessionEnder } from './cancellation.service';
+import { noErasureHooks, type AccountErasureHooks } from './erasure-hooks';
 import type { ErasureJobRow, ErasuresRepository } from './erasures.repository';
 import type { RightsRepository } from './rights.repository';
 
@@ -25,6 +26,7 @@ export class ErasureJobs {
     private readonly engines: DataEngines,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly hooks: AccountErasureHooks = noErasureHooks,
   ) {}
 
   /**
@@ -52,6 +54,7 @@ export class ErasureJobs {
     if (userId !== null) {
       await this.closeOtherRequests(userId, job.request_id);
       await this.sessions.endAll(userId);
+      await this.hooks.beforeErase(userId);
       const result = await this.engines.erase(userId, { kind: 'all' });
       await this.audit.record({
         actor: { kind: 'system' },

@@ -1,4 +1,8 @@
-import type { ErasureJobs } from './erasure-jobs.service';
+/** Anything with due jobs to run: account erasures, organization dissolutions. */
+export interface DueJobs {
+  /** Runs the jobs that are due now; returns how many ran. */
+  runDue(onError: (error: unknown) => void): Promise<number>;
+}
 
 /** How often the worker looks for accounts whose cooling-off period has ended. */
 export const ERASURE_POLL_MS = 1_000;
@@ -9,12 +13,13 @@ export interface ErasureWorker {
 }
 
 /**
- * Runs due account erasures in the background, one pass at a time. Started
+ * Runs due jobs (account erasures, organization dissolutions) in the
+ * background, one pass at a time. Started
  * by main.ts; every node may run one, since jobs are claimed with a lease.
  * Timers only pace the loop: whether a job is due is the Clock's decision.
  */
 export function startErasureWorker(
-  jobs: ErasureJobs,
+  jobs: DueJobs,
   options: { intervalMs?: number; onError: (error: unknown) => void },
 ): ErasureWorker {
   const intervalMs = options.intervalMs ?? ERASURE_POLL_MS;

@@ -1,12 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { AccountErasuresTable, Database } from '../../platform/db/schema';
+import { LeasedJobs } from './leased-jobs';
 
 /** One account-erasure job as stored. */
 export type ErasureJobRow = AccountErasuresTable;
 
 /** Persisted account-erasure jobs: they outlive restarts and are shared by every node. */
 export class ErasuresRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly leases: LeasedJobs<'account_erasures'>;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.leases = new LeasedJobs(db, 'account_erasures', 'request_id');
+  }
 
   async insert(row: ErasureJobRow): Promise<void> {
     await this.db.insertInto('account_erasures').values(row).execute();
@@ -46,16 +51,7 @@ export class ErasuresRepository {
 
   /** Jobs whose cooling-off is over and that nobody holds, oldest first. */
   async due(now: number, limit: number): Promise<ErasureJobRow[]> {
-    return this.db
-      .selectFrom('account_erasures')
-      .selectAll()
-      .where('erase_after', '<=', now)
-      .where('withdrawn_at', 'is', null)
-      .where('completed_at', 'is', null)
-      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]))
-      .orderBy('erase_after', 'asc')
-      .limit(limit)
-      .execute();
+    return this.leases.due(now, limit);
   }
 
   /**
@@ -63,19 +59,7 @@ export class ErasuresRepository {
    * that dies holding it loses it when the lease runs out.
    */
   async claim(requestId: string, now: number, leaseMs: number): Promise<boolean> {
-    const result = await this.db
-      .updateTable('account_erasures')
-      .set((eb) => ({
-        lease_until: now + leaseMs,
-        attempts: eb('attempts', '+', 1),
-        started_at: eb.fn.coalesce('started_at', eb.val(now)),
-      }))
-      .where('request_id', '=', requestId)
-      .where('withdrawn_at', 'is', null)
-      .where('completed_at', 'is', null)
-      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]))
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return this.leases.claim(requestId, now, leaseMs);
   }
 
   /** Marks the job done and forgets whose it was. */

@@ -2,6 +2,12 @@ import type { CreateRightsRequestBody } from '@carillon/protocol/rights';
 import type { UpdateProfileBody } from '@carillon/protocol/profiles';
 import type { DataEngines } from '../engines/data-engines';
 import type { AccountCancellations } from './cancellation.service';
+import {
+  noOrganizationRouting,
+  ROUTED_KINDS,
+  routedAnswer,
+  type OrganizationRouting,
+} from './organization-routing';
 import type { RightsRequestRow } from './rights.repository';
 
 /** Applies profile corrections the owner could make themselves; the profiles feature provides it. */
@@ -43,10 +49,23 @@ export class RightsFulfilment {
     private readonly profiles: ProfileEditor,
     private readonly consents: ConsentWithdrawal | undefined,
     private readonly cancellations: AccountCancellations,
+    private readonly routing: OrganizationRouting = noOrganizationRouting,
   ) {}
 
-  /** Handles the request of `row`, whose submitted body is `body`. */
+  /**
+   * Handles the request of `row`, whose submitted body is `body`: Carillon's
+   * own part here, and the parts about organization-controlled data routed
+   * to those organizations, with the person told where they went.
+   */
   async perform(row: RightsRequestRow, body: CreateRightsRequestBody): Promise<Outcome> {
+    const outcome = await this.personal(row, body);
+    if (!ROUTED_KINDS.has(body.kind) || outcome.kind === 'cooling_off') return outcome;
+    const names = await this.routing.route(row, body);
+    if (names.length === 0) return outcome;
+    return { ...outcome, answer: `${outcome.answer ?? QUEUED}${routedAnswer(names)}` };
+  }
+
+  private async personal(row: RightsRequestRow, body: CreateRightsRequestBody): Promise<Outcome> {
     const userId = row.user_id!;
     switch (body.kind) {
       case 'access':

@@ -41,6 +41,7 @@ export function presentRequest(
   submitted: CreateRightsRequestBody,
   now: number,
   coolingOffEndsAt: number | null = null,
+  organizations: RightsRequest['organizations'] = [],
 ): RightsRequest {
   const closed = isClosed(statusOf(row));
   return {
@@ -58,5 +59,6 @@ export function presentRequest(
     coolingOffEndsAt,
     answer: row.answer,
     refusalReason: row.refusal_reason,
+    organizations,
   };
 }

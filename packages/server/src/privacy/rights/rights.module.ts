@@ -11,10 +11,12 @@ import type { EditionRules } from '../editions';
 import type { DataEngines } from '../engines/data-engines';
 import type { ManifestRegistry } from '../manifest';
 import { AccountCancellations, type SessionEnder } from './cancellation.service';
+import { noErasureHooks, type AccountErasureHooks } from './erasure-hooks';
 import { ErasureJobs } from './erasure-jobs.service';
 import { ErasuresRepository } from './erasures.repository';
 import { RightsFulfilment, type ConsentWithdrawal, type ProfileEditor } from './fulfilment';
 import { IdentityCheck } from './identity-check';
+import { noOrganizationRouting, type OrganizationRouting } from './organization-routing';
 import { DAY_MS } from './request-states';
 import type { ValueSealer } from './request-view';
 import { RightsOperatorService } from './rights-operator.service';
@@ -47,7 +49,10 @@ export function createAccountCancellations(deps: CancellationDependencies): Acco
 
 /** Builds the erasure jobs the worker loop (main.ts) and `npm run cli -- erasures:run` run. */
 export function createErasureJobs(
-  deps: Omit<CancellationDependencies, 'coolingOffDays'> & { engines: DataEngines },
+  deps: Omit<CancellationDependencies, 'coolingOffDays'> & {
+    engines: DataEngines;
+    hooks?: AccountErasureHooks;
+  },
 ): ErasureJobs {
   return new ErasureJobs(
     new ErasuresRepository(deps.db),
@@ -56,6 +61,7 @@ export function createErasureJobs(
     deps.engines,
     deps.audit,
     deps.clock,
+    deps.hooks,
   );
 }
 
@@ -94,11 +100,16 @@ export interface RightsCenterDependencies {
   ids: IdGenerator;
   authLimit: RateLimit;
   reportFailure: (error: unknown) => void;
+  /** Where parts about organization-controlled data go; nowhere when absent. */
+  routing?: OrganizationRouting;
+  /** What must be settled before an account may be cancelled. */
+  erasureHooks?: AccountErasureHooks;
 }
 
 /** Builds the data-rights center (PRIV-5) and returns its user and operator routes. */
 export function rightsCenterRoutes(deps: RightsCenterDependencies): RouteDefinition[] {
   const requests = new RightsRepository(deps.db);
+  const routing = deps.routing ?? noOrganizationRouting;
   const rights = new RightsService({
     requests,
     identity: new IdentityCheck(deps.accounts, deps.codes, deps.edition.prevailingLanguage),
@@ -107,9 +118,12 @@ export function rightsCenterRoutes(deps: RightsCenterDependencies): RouteDefinit
       deps.profiles,
       deps.consents,
       deps.cancellations,
+      routing,
     ),
     cancellations: deps.cancellations,
     engines: deps.engines,
+    routing,
+    erasureHooks: deps.erasureHooks ?? noErasureHooks,
     categories: new CategoryRules(deps.registry),
     audit: deps.audit,
     vault: deps.vault,

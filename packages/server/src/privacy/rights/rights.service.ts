@@ -15,7 +15,9 @@ import type { EditionRules } from '../editions';
 import type { DataEngines } from '../engines/data-engines';
 import type { AccountCancellations } from './cancellation.service';
 import type { RightsFulfilment } from './fulfilment';
+import { assertCancellable, type AccountErasureHooks } from './erasure-hooks';
 import type { CodeSent, IdentityCheck } from './identity-check';
+import type { OrganizationRouting } from './organization-routing';
 import { assertMove, DAY_MS, deadlineDays } from './request-states';
 import { kindOf, presentRequest, readSubmitted, statusOf, type ValueSealer } from './request-view';
 import { assertWithdrawable, loadOwnRequest, type CategoryRules } from './rights.policy';
@@ -28,6 +30,10 @@ export interface RightsServicePorts {
   fulfilment: RightsFulfilment;
   cancellations: AccountCancellations;
   engines: DataEngines;
+  /** Where parts about organization-controlled data go (ORG-4). */
+  routing: OrganizationRouting;
+  /** What must be settled before an account may be cancelled. */
+  erasureHooks: AccountErasureHooks;
   categories: CategoryRules;
   audit: AuditLog;
   /** Seals each request's submitted body under the requester's key. */
@@ -62,6 +68,7 @@ export class RightsService {
       this.p.categories.assertDeletable(body.categories);
     if (body.kind === 'restrict') this.p.categories.assertKnown([body.category]);
     if (body.kind === 'withdraw_consent') assertWithdrawable(body.purpose);
+    if (body.kind === 'cancel_account') await assertCancellable(this.p.erasureHooks, userId);
     if (await this.p.requests.findBeingFulfilled(userId, body.kind))
       throw alreadyRunning(body.kind);
     const code = await this.p.identity.sendCode(userId, ip);
@@ -101,6 +108,7 @@ export class RightsService {
   async verify(userId: string, id: string, password: string, code: string) {
     const row = await loadOwnRequest(this.p.requests, userId, id);
     assertMove(statusOf(row), 'verified');
+    if (row.kind === 'cancel_account') await assertCancellable(this.p.erasureHooks, userId);
     await this.p.identity.verify(userId, password, code);
     const now = this.p.clock.now();
     const moved = await this.p.requests.move(id, ['submitted'], 'verified', {
@@ -182,7 +190,8 @@ export class RightsService {
     const coolingOff =
       row.kind === 'cancel_account' ? await this.p.cancellations.coolingOffEnd(row.id) : null;
     const submitted = await readSubmitted(this.p.vault, row);
-    return presentRequest(row, submitted, this.p.clock.now(), coolingOff);
+    const routed = await this.p.routing.partsOf(row.id);
+    return presentRequest(row, submitted, this.p.clock.now(), coolingOff, routed);
   }
 
   private record(

@@ -1,0 +1,205 @@
+import type { Kysely } from 'kysely';
+import type {
+  Database,
+  OrganizationDissolutionsTable,
+  OrganizationRightsRequestsTable,
+} from '../../platform/db/schema';
+import { LeasedJobs } from '../../privacy/rights/leased-jobs';
+import type { MemberRow } from './organizations.repository';
+
+/** A routed part of a member's rights request, as stored. */
+export type OrgRightsRow = OrganizationRightsRequestsTable;
+/** A dissolution job, as stored. */
+export type DissolutionRow = OrganizationDissolutionsTable;
+
+/**
+ * What the organization decides as controller of its data (ORG-4, ORG-8):
+ * its retention period, the rights requests routed to it, and dissolution.
+ */
+export class OrgControllerRepository {
+  private readonly leases: LeasedJobs<'organization_dissolutions'>;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.leases = new LeasedJobs(db, 'organization_dissolutions', 'organization_id');
+  }
+
+  async retentionDays(organizationId: string): Promise<number | null> {
+    const row = await this.db
+      .selectFrom('organization_data_retention')
+      .select('days')
+      .where('organization_id', '=', organizationId)
+      .executeTakeFirst();
+    return row?.days ?? null;
+  }
+
+  /** Sets (or, with null, clears) the organization's retention period. */
+  async setRetention(organizationId: string, days: number | null, at: number): Promise<void> {
+    await this.db
+      .deleteFrom('organization_data_retention')
+      .where('organization_id', '=', organizationId)
+      .execute();
+    if (days !== null)
+      await this.db
+        .insertInto('organization_data_retention')
+        .values({ organization_id: organizationId, days, updated_at: at })
+        .execute();
+  }
+
+  /** Every organization's period, for the retention job. */
+  async allRetention(): Promise<{ organizationId: string; days: number }[]> {
+    const rows = await this.db
+      .selectFrom('organization_data_retention')
+      .select(['organization_id', 'days'])
+      .orderBy('organization_id')
+      .execute();
+    return rows.map((r) => ({ organizationId: r.organization_id, days: r.days }));
+  }
+
+  async insertRights(row: OrgRightsRow): Promise<void> {
+    await this.db.insertInto('organization_rights_requests').values(row).execute();
+  }
+
+  /** The parts of one data-rights request, with each organization's name. */
+  async rightsOfRequest(requestId: string) {
+    return this.db
+      .selectFrom('organization_rights_requests as r')
+      .leftJoin('organizations as o', 'o.id', 'r.organization_id')
+      .selectAll('r')
+      .select('o.name as organization_name')
+      .where('r.request_id', '=', requestId)
+      .orderBy('r.organization_id')
+      .execute();
+  }
+
+  /** An organization's routed requests, open ones first, oldest first. */
+  async rightsQueue(organizationId: string, limit = 500): Promise<OrgRightsRow[]> {
+    return this.db
+      .selectFrom('organization_rights_requests')
+      .selectAll()
+      .where('organization_id', '=', organizationId)
+      .orderBy('status', 'desc') // `open` sorts after `fulfilled` and `refused`
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  }
+
+  async findRights(organizationId: string, id: string): Promise<OrgRightsRow | undefined> {
+    return this.db
+      .selectFrom('organization_rights_requests')
+      .selectAll()
+      .where('organization_id', '=', organizationId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /** Answers an open part; false when it was answered meanwhile. */
+  async answerRights(
+    id: string,
+    changes: Pick<OrgRightsRow, 'status' | 'answer' | 'refusal_reason' | 'answered_at'>,
+  ): Promise<boolean> {
+    const result = await this.db
+      .updateTable('organization_rights_requests')
+      .set(changes)
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async findDissolution(organizationId: string): Promise<DissolutionRow | undefined> {
+    return this.db
+      .selectFrom('organization_dissolutions')
+      .selectAll()
+      .where('organization_id', '=', organizationId)
+      .executeTakeFirst();
+  }
+
+  /**
+   * Schedules a dissolution, replacing one called off earlier; false when
+   * another is already scheduled (two administrators' requests racing).
+   */
+  async scheduleDissolution(row: DissolutionRow): Promise<boolean> {
+    await this.db
+      .deleteFrom('organization_dissolutions')
+      .where('organization_id', '=', row.organization_id)
+      .where('withdrawn_at', 'is not', null)
+      .execute();
+    const inserted = await this.db
+      .insertInto('organization_dissolutions')
+      .values(row)
+      .onConflict((oc) => oc.column('organization_id').doNothing())
+      .executeTakeFirst();
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1;
+  }
+
+  /** Calls off a dissolution whose grace period is still running; false when it is too late. */
+  async withdrawDissolution(organizationId: string, at: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('organization_dissolutions')
+      .set({ withdrawn_at: at })
+      .where('organization_id', '=', organizationId)
+      .where('withdrawn_at', 'is', null)
+      .where('started_at', 'is', null)
+      .where('erase_after', '>', at)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  dueDissolutions(now: number, limit: number): Promise<DissolutionRow[]> {
+    return this.leases.due(now, limit);
+  }
+
+  claimDissolution(organizationId: string, now: number, leaseMs: number): Promise<boolean> {
+    return this.leases.claim(organizationId, now, leaseMs);
+  }
+
+  async completeDissolution(organizationId: string, at: number): Promise<void> {
+    await this.db
+      .updateTable('organization_dissolutions')
+      .set({ completed_at: at, lease_until: null })
+      .where('organization_id', '=', organizationId)
+      .execute();
+  }
+
+  /** Every member's user id, to give notice. */
+  async memberIds(organizationId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('organization_members')
+      .select('user_id')
+      .where('organization_id', '=', organizationId)
+      .orderBy('user_id')
+      .execute();
+    return rows.map((r) => r.user_id);
+  }
+
+  /** The organizations where a person is the main administrator. */
+  async mainAdminOf(userId: string): Promise<{ id: string; name: string }[]> {
+    return this.db
+      .selectFrom('organization_members as m')
+      .innerJoin('organizations as o', 'o.id', 'm.organization_id')
+      .select(['o.id', 'o.name'])
+      .where('m.user_id', '=', userId)
+      .where('m.role', '=', 'main_admin')
+      .orderBy('o.id')
+      .execute();
+  }
+
+  /** Who takes over from a main administrator who is erased: sub-administrators first, then the longest-serving. */
+  async successor(organizationId: string, leaving: string): Promise<MemberRow | undefined> {
+    return this.db
+      .selectFrom('organization_members')
+      .selectAll()
+      .where('organization_id', '=', organizationId)
+      .where('user_id', '!=', leaving)
+      .orderBy((eb) => eb.case().when('role', '=', 'sub_admin').then(0).else(1).end())
+      .orderBy('joined_at')
+      .orderBy('user_id')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
+  async deleteOrganization(organizationId: string): Promise<void> {
+    await this.db.deleteFrom('organizations').where('id', '=', organizationId).execute();
+  }
+}
