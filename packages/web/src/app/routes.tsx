@@ -1,0 +1,25 @@
+import { Navigate, type RouteObject } from 'react-router';
+import { LoginPage } from '../features/auth/LoginPage';
+import { ChatsPage } from '../features/chats/ChatsPage';
+import type { RealtimeFactory } from '../realtime/realtime-context';
+import { AppShell } from './AppShell';
+import { NotFoundPage } from './NotFoundPage';
+
+/**
+ * Every client route. Signed-in screens are children of the shell; a screen
+ * added by a feature goes into `children` (and gets a nav link in AppShell).
+ */
+export function appRoutes(options: { realtime?: RealtimeFactory } = {}): RouteObject[] {
+  return [
+    { path: '/login', element: <LoginPage /> },
+    {
+      path: '/',
+      element: <AppShell {...options} />,
+      children: [
+        { index: true, element: <Navigate to="/chats" replace /> },
+        { path: 'chats', element: <ChatsPage /> },
+      ],
+    },
+    { path: '*', element: <NotFoundPage /> },
+  ];
+}
