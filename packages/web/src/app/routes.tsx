@@ -1,5 +1,6 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
+import { SignupPage } from '../features/auth/SignupPage';
 import { ChatsPage } from '../features/chats/ChatsPage';
 import type { RealtimeFactory } from '../realtime/realtime-context';
 import { AppShell } from './AppShell';
@@ -12,6 +13,7 @@ import { NotFoundPage } from './NotFoundPage';
 export function appRoutes(options: { realtime?: RealtimeFactory } = {}): RouteObject[] {
   return [
     { path: '/login', element: <LoginPage /> },
+    { path: '/signup', element: <SignupPage /> },
     {
       path: '/',
       element: <AppShell {...options} />,

@@ -33,6 +33,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [account, setAccount] = useState<SignedInAccount | null>(null);
   const [status, setStatus] = useState<SessionValue['status']>('loading');
   const [edition, setEdition] = useState<Edition | null>(null);
+  const [editionSettled, setEditionSettled] = useState(false);
 
   const refresh = useCallback(async () => {
     try {
@@ -46,10 +47,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [api]);
 
   useEffect(() => {
-    void api.get('/api/health', { schema: Health }).then((health) => {
-      setEdition(health.edition);
-      applyPrevailingLanguage(i18n, health.edition === 'cn' ? 'zh-CN' : 'en', languages);
-    });
+    void api
+      .get('/api/health', { schema: Health })
+      .then((health) => {
+        setEdition(health.edition);
+        applyPrevailingLanguage(i18n, health.edition === 'cn' ? 'zh-CN' : 'en', languages);
+      })
+      .catch(() => undefined) // offline start from the cached shell: defaults until it answers
+      .finally(() => setEditionSettled(true));
     refresh().catch(() => setStatus('signed-out'));
   }, [api, i18n, languages, refresh]);
 
@@ -66,6 +71,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }),
     [status, account, edition, refresh],
   );
+  // Screens start once the edition is known, so pickers and rules start on the right values.
+  if (!editionSettled || status === 'loading') return <p role="status">{i18n.t('app.loading')}</p>;
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -2,6 +2,7 @@ import { SessionGrant } from '@carillon/protocol/auth';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
+import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { useServices } from '../../app/services';
 import { useSession } from '../../session/session-context';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -47,6 +48,7 @@ export function LoginPage() {
 
   return (
     <main className="auth-page" id="main">
+      <LanguageSwitch />
       <h1>{t('auth.loginTitle')}</h1>
       <form onSubmit={(event) => void handleSubmit(event)} className="stack">
         <IdentityField
