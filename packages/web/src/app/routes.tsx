@@ -2,6 +2,7 @@ import { Navigate, type RouteObject } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SignupPage } from '../features/auth/SignupPage';
 import { ChatsPage } from '../features/chats/ChatsPage';
+import { ConversationPage } from '../features/conversation/ConversationPage';
 import type { RealtimeFactory } from '../realtime/realtime-context';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
@@ -19,7 +20,11 @@ export function appRoutes(options: { realtime?: RealtimeFactory } = {}): RouteOb
       element: <AppShell {...options} />,
       children: [
         { index: true, element: <Navigate to="/chats" replace /> },
-        { path: 'chats', element: <ChatsPage /> },
+        {
+          path: 'chats',
+          element: <ChatsPage />,
+          children: [{ path: ':conversationId', element: <ConversationPage /> }],
+        },
       ],
     },
     { path: '*', element: <NotFoundPage /> },

@@ -15,3 +15,10 @@ export function useDisplayName(userId: string | null | undefined): string {
   const { t } = useTranslation();
   return useProfile(userId)?.nickname ?? t('people.someone');
 }
+
+/** The profile cache itself, re-rendering when any profile arrives (for lists of names). */
+export function useServicesProfiles() {
+  const { profiles } = useServices();
+  useSyncExternalStore(profiles.subscribe, profiles.snapshot);
+  return profiles;
+}
