@@ -3,6 +3,7 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { SignupPage } from '../features/auth/SignupPage';
 import { ChatsPage } from '../features/chats/ChatsPage';
 import { ConversationPage } from '../features/conversation/ConversationPage';
+import { ContactsPage } from '../features/contacts/ContactsPage';
 import type { RealtimeFactory } from '../realtime/realtime-context';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
@@ -25,6 +26,7 @@ export function appRoutes(options: { realtime?: RealtimeFactory } = {}): RouteOb
           element: <ChatsPage />,
           children: [{ path: ':conversationId', element: <ConversationPage /> }],
         },
+        { path: 'contacts', element: <ContactsPage /> },
       ],
     },
     { path: '*', element: <NotFoundPage /> },
