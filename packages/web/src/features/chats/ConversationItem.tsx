@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useServices } from '../../app/services';
 import { formatMessageTime, formatNumber } from '../../i18n/format';
+import { Icon } from '../../ui/Icon';
 import { useConversations } from './conversations';
 import { useConversationName } from './use-conversation-name';
 
@@ -43,7 +44,7 @@ export function ConversationItem({ conversation }: { conversation: Conversation 
           aria-label={t('chats.pin', { name })}
           onClick={() => void handleToggle('pinned')}
         >
-          <span aria-hidden="true">📌</span>
+          <Icon name="pin" />
         </button>
         <button
           type="button"
@@ -52,7 +53,7 @@ export function ConversationItem({ conversation }: { conversation: Conversation 
           aria-label={t('chats.mute', { name })}
           onClick={() => void handleToggle('muted')}
         >
-          <span aria-hidden="true">🔕</span>
+          <Icon name="mute" />
         </button>
       </div>
     </li>

@@ -15,7 +15,11 @@ export function DiscoverySettings({ allowEmail }: { allowEmail: boolean }) {
   }, [api]);
 
   const handleChange = async (key: 'phone' | 'email', value: boolean) => {
+    if (!settings) return;
     setError(null);
+    const before = settings;
+    // The switch moves at once; the server's answer confirms it, a failure puts it back.
+    setSettings({ discoverableBy: { ...settings.discoverableBy, [key]: value } });
     try {
       setSettings(
         await api.patch('/api/contacts/settings', {
@@ -24,6 +28,7 @@ export function DiscoverySettings({ allowEmail }: { allowEmail: boolean }) {
         }),
       );
     } catch (failure) {
+      setSettings(before);
       setError(failure);
     }
   };

@@ -1,6 +1,7 @@
 import type { Message } from '@carillon/protocol/messaging';
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Icon } from '../../ui/Icon';
 import { useDisplayName } from '../people/use-profile';
 import { MentionPicker } from './MentionPicker';
 import type { Draft } from './use-messages';
@@ -82,7 +83,7 @@ export function Composer({
       ) : null}
       <div className="composer-row">
         <label className="attach">
-          <span aria-hidden="true">📎</span>
+          <Icon name="attach" />
           <span className="visually-hidden">{t('conversation.attach')}</span>
           <input
             type="file"
