@@ -17,7 +17,7 @@ export async function signUp(page: Page, server: AppServer, person: Person): Pro
   const { t } = person;
   await page.goto(`${server.url}/login`);
   await page.getByRole('link', { name: t('auth.signupLink') }).click();
-  await page.getByLabel(t('auth.phoneNumber')).fill(person.phone);
+  await page.getByRole('textbox', { name: t('auth.phoneNumber'), exact: true }).fill(person.phone);
   await checkScreen(page, `${person.shots}signup-phone`);
   await page.getByRole('button', { name: t('signup.sendCode') }).click();
   await page.getByLabel(t('signup.code')).waitFor();

@@ -31,11 +31,13 @@ export class ApiClient {
   private readonly fetch: typeof fetch;
   private readonly baseUrl: string;
   private readonly csrfToken: () => string | null;
+  private unauthenticated: (() => void) | undefined;
 
-  constructor(private readonly options: ApiClientOptions = {}) {
+  constructor(options: ApiClientOptions = {}) {
     this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.baseUrl = options.baseUrl ?? '';
     this.csrfToken = options.csrfToken ?? (() => readCsrfToken());
+    this.unauthenticated = options.onUnauthenticated;
   }
 
   /** GET `path`, parsed with `schema`. */
@@ -81,8 +83,13 @@ export class ApiClient {
   /** Turns an error answer into an ApiError and reports a lost session. */
   async failure(response: Response): Promise<ApiError> {
     const error = await errorFromResponse(response);
-    if (response.status === 401) this.options.onUnauthenticated?.();
+    if (response.status === 401) this.unauthenticated?.();
     return error;
+  }
+
+  /** Who hears of a 401 (the session provider, which returns to sign-in); replaces the previous one. */
+  onUnauthenticated(listener: (() => void) | undefined): void {
+    this.unauthenticated = listener;
   }
 
   private async request<S extends z.ZodType | undefined>(

@@ -3,6 +3,7 @@ import { Navigate, NavLink, Outlet, useNavigate } from 'react-router';
 import { useServices } from './services';
 import { useSession } from '../session/session-context';
 import { RealtimeProvider, type RealtimeFactory } from '../realtime/realtime-context';
+import { SessionEndedWatch } from './SessionEndedWatch';
 import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -23,6 +24,7 @@ export function AppShell({ realtime }: { realtime?: RealtimeFactory }) {
 
   return (
     <RealtimeProvider userId={session.account.id} {...(realtime ? { factory: realtime } : {})}>
+      <SessionEndedWatch />
       <div className="shell">
         <header className="shell-header">
           <span className="brand">{t('app.name')}</span>

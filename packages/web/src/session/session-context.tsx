@@ -46,6 +46,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [api]);
 
+  // Any 401 (a session ended elsewhere, expired, or the account was frozen) returns to sign-in.
+  useEffect(() => {
+    api.onUnauthenticated(() => {
+      setAccount(null);
+      setStatus((current) => (current === 'loading' ? current : 'signed-out'));
+    });
+    return () => api.onUnauthenticated(undefined);
+  }, [api]);
+
   useEffect(() => {
     void api
       .get('/api/health', { schema: Health })
