@@ -108,4 +108,48 @@ describe('ConversationPage', () => {
     expect(posted).toHaveLength(2);
     expect(posted[0]).toBe(posted[1]);
   });
+
+  it('mentions a member picked after @ and sends the reply to a message', async () => {
+    const group = { ...conversation, kind: 'group', name: 'Platform team', peerId: null };
+    const { fetch, sent } = fakeFetch({
+      'GET /api/health': health(),
+      'GET /api/account': account(me),
+      'GET /api/conversations': { body: { conversations: [group] } },
+      [`GET /api/conversations/${cid}/members`]: {
+        body: {
+          members: [
+            { userId: me, role: 'member', joinedAt: 1 },
+            { userId: peer, role: 'member', joinedAt: 1 },
+          ],
+        },
+      },
+      [`GET /api/users/${peer}/profile`]: {
+        body: { userId: peer, nickname: 'Wei', avatarUrl: null },
+      },
+      [`GET /api/conversations/${cid}/messages`]: {
+        body: { messages: [stored(1, '01900000-0000-7000-8000-0000000000f1', peer, 'Ship it?')] },
+      },
+      [`POST /api/conversations/${cid}/read`]: { body: { readSeq: 1 } },
+      [`POST /api/conversations/${cid}/messages`]: (request) => {
+        const { clientId, text } = request.body as { clientId: string; text: string };
+        return {
+          status: 201,
+          body: { ...stored(2, clientId, me, text), replyTo: 1, mentions: [peer] },
+        };
+      },
+    });
+    renderApp(`/chats/${cid}`, fetch);
+    const user = userEvent.setup();
+    const log = await screen.findByRole('log', { name: 'Messages' });
+    await within(log).findByText('Ship it?');
+    await user.click(within(log).getByRole('button', { name: 'Reply' }));
+    expect(screen.getByText('Replying to Wei')).toBeDefined();
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    await user.type(box, '@W');
+    await user.click(await screen.findByRole('button', { name: 'Mention Wei' }));
+    await user.type(box, 'yes{Enter}');
+    expect(await within(log).findByText('@Wei', { selector: 'mark' })).toBeDefined();
+    const body = sent.find((r) => r.method === 'POST' && r.path.endsWith('/messages'))!.body;
+    expect(body).toMatchObject({ text: '@Wei yes', mentions: [peer], replyTo: 1 });
+  });
 });
