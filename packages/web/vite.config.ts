@@ -14,5 +14,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup.ts'],
     restoreMocks: true,
+    // The machine is shared with other test runs: typing with user-event can take seconds.
+    testTimeout: 30_000,
   },
 });
