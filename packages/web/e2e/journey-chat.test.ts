@@ -83,6 +83,11 @@ describe(
         await a.getByRole('link', { name: /Wei/ }).click();
         const aLog = a.getByRole('log', { name: mei.t('conversation.messages') });
         await aLog.getByText('你好，Mei！').waitFor();
+        // Wei is connected: the chat's header says he is online.
+        await a
+          .getByRole('region', { name: 'Wei' })
+          .getByText(mei.t('presence.online'), { exact: true })
+          .waitFor();
 
         // Mei sends a picture; it shows for her at once with its progress, then as stored.
         const picture = await sharp({

@@ -9,6 +9,7 @@ import { useConversations } from '../chats/conversations';
 import { useConversationName } from '../chats/use-conversation-name';
 import { Composer } from './Composer';
 import { MessageList } from './MessageList';
+import { PresenceLine } from './PresenceLine';
 import { TypingIndicator } from './TypingIndicator';
 import { useMarkRead } from './use-mark-read';
 import { useMessages } from './use-messages';
@@ -57,6 +58,7 @@ function ConversationView({ conversation, myId }: { conversation: Conversation; 
           {t('conversation.back')}
         </Link>
         <h2 id="conversation-title">{name}</h2>
+        {conversation.peerId ? <PresenceLine userId={conversation.peerId} /> : null}
       </header>
       <ErrorMessage error={error ?? actionError} />
       <MessageList
