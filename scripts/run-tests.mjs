@@ -1,5 +1,8 @@
 // Runs every *.test.ts in the workspace with Node's test runner (through tsx),
-// each file in its own process. Node 20 has no glob support in --test, hence this.
+// each file in its own process (Node 20 has no glob support in --test, hence this),
+// then the web client's component tests with Vitest (packages/web/src, jsdom), and
+// prints one summary line per runner. The web client's browser journeys
+// (packages/web/e2e/*.test.ts) are Node tests like the server's system tests.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -30,39 +33,83 @@ function findTests(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : findTests(full);
-    return entry.name.endsWith('.test.ts') ? [full] : [];
+    return /\.test\.tsx?$/.test(entry.name) ? [full] : [];
   });
 }
 
+/** Component tests live in packages/web/src and run under Vitest, not Node's runner. */
+const WEB_SOURCES = path.join('packages', 'web', 'src');
+const isComponentTest = (file) => path.normalize(file).startsWith(WEB_SOURCES + path.sep);
+
+/** Runs `vitest run` for the web package (only the given files when some were named). */
+function runVitest(only) {
+  const summary = path.join(countDir, 'vitest.json');
+  const args = [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${summary}`,
+  ];
+  const result = spawnSync(
+    'npx',
+    [...args, ...only.map((f) => path.relative(path.join('packages', 'web'), f))],
+    {
+      cwd: path.join('packages', 'web'),
+      stdio: 'inherit',
+    },
+  );
+  try {
+    const report = JSON.parse(readFileSync(summary, 'utf8'));
+    const skipped = report.numPendingTests + report.numTodoTests;
+    return {
+      status: result.status ?? 1,
+      line: `${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped`,
+    };
+  } catch {
+    return { status: result.status || 1, line: 'did not report (see the output above)' };
+  }
+}
+
 const roots = process.argv.slice(2);
-const files = (roots.length ? roots : ['packages']).flatMap((root) =>
-  root.endsWith('.ts') ? [root] : findTests(root),
+const found = (roots.length ? roots : ['packages']).flatMap((root) =>
+  /\.test\.tsx?$/.test(root) ? [root] : findTests(root),
 );
+const files = found.filter((file) => !isComponentTest(file));
+// Every component test on a full run; on a partial one, those named or found under the roots.
+const componentFiles = found.filter(isComponentTest);
+const runComponents = roots.length === 0 || componentFiles.length > 0;
 const concurrency = Math.max(2, Math.min(4, availableParallelism()));
 const run = randomBytes(4).toString('hex');
 const countDir = mkdtempSync(path.join(tmpdir(), 'carillon-count-'));
 const countFile = path.join(countDir, 'count.txt');
 const reporter = new URL('./count-reporter.mjs', import.meta.url).href;
-const result = spawnSync(
-  process.execPath,
-  [
-    '--import',
-    'tsx',
-    '--test',
-    `--test-concurrency=${concurrency}`,
-    '--test-reporter=spec',
-    '--test-reporter-destination=stdout',
-    `--test-reporter=${reporter}`,
-    `--test-reporter-destination=${countFile}`,
-    ...files.sort(),
-  ],
-  { stdio: 'inherit', env: { ...process.env, CARILLON_TEST_RUN: run } },
-);
+const nodeResult =
+  files.length === 0
+    ? null
+    : spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          '--test',
+          `--test-concurrency=${concurrency}`,
+          '--test-reporter=spec',
+          '--test-reporter-destination=stdout',
+          `--test-reporter=${reporter}`,
+          `--test-reporter-destination=${countFile}`,
+          ...files.sort(),
+        ],
+        { stdio: 'inherit', env: { ...process.env, CARILLON_TEST_RUN: run } },
+      );
 await dropRunSchemas(run);
-// The plain count goes last, after the spec reporter's list of failures.
+const vitest = runComponents ? runVitest(roots.length ? componentFiles : []) : null;
+// The plain counts go last, after the reporters' lists of failures.
 try {
-  process.stdout.write(`\n${readFileSync(countFile, 'utf8')}`);
+  if (nodeResult) process.stdout.write(`\nnode:test  ${readFileSync(countFile, 'utf8')}`);
+  if (vitest) process.stdout.write(`vitest     ${vitest.line}\n`);
 } finally {
   rmSync(countDir, { recursive: true, force: true });
 }
-process.exit(result.status ?? 1);
+const failed = (nodeResult && nodeResult.status !== 0) || (vitest && vitest.status !== 0);
+process.exit(failed ? 1 : 0);

@@ -64,7 +64,7 @@ import type { KeyVault } from './privacy/vault/key-vault';
 import { outboxMail, smtpMail, type MailProvider } from './providers/mail';
 import { OutboxRepository } from './providers/outbox.repository';
 import { httpSms, outboxSms, type SmsProvider } from './providers/sms';
-import { landingPage } from './features/system/landing-page';
+import { registerWebClient } from './features/system/web-client';
 import { messagingRoutes, organizationConversations } from './features/messaging/messaging.module';
 import { normalizePhone } from './features/accounts/identifiers';
 import { OrganizationsRepository } from './features/organizations/organizations.repository';
@@ -409,6 +409,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     user: honouringGpc(userAuthenticator(sessions), consentCore.consents),
     operator: operatorAuthenticator(operators),
   });
-  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(landingPage));
+  await registerWebClient(app, config.webDir);
   return app;
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { MASTER_KEY_PATTERN } from './privacy/vault/master-key';
 import { isEd25519PrivateKey } from './platform/signing-keys';
@@ -60,7 +61,11 @@ const EnvSchema = z.object({
   WS_HEARTBEAT_MS: z.coerce.number().int().min(50).max(60_000).default(15_000),
   FILE_MAX_BYTES: z.coerce.number().int().min(1).default(104_857_600), // 100 MB
   FILE_UPLOAD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  WEB_DIR: z.string().min(1).optional(),
 });
+
+/** The web client's build output (packages/web/dist), wherever the server is started from. */
+const BUILT_WEB_CLIENT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Rules that tie variables together; checked even when single values are wrong. */
 function crossFieldProblems(env: Record<string, string | undefined>): string[] {
@@ -122,6 +127,8 @@ export interface Config {
   fileMaxBytes: number;
   /** Uploads one client address may start per minute. */
   fileUploadRateLimitPerMinute: number;
+  /** The built web client served at `/` (index.html, assets, service worker). */
+  webDir: string;
 }
 
 /** Thrown when the environment cannot be turned into a Config. */
@@ -185,5 +192,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     realtime: { sendBufferBytes: e.WS_SEND_BUFFER_BYTES, heartbeatMs: e.WS_HEARTBEAT_MS },
     fileMaxBytes: e.FILE_MAX_BYTES,
     fileUploadRateLimitPerMinute: e.FILE_UPLOAD_RATE_LIMIT_PER_MINUTE,
+    webDir: path.resolve(e.WEB_DIR ?? BUILT_WEB_CLIENT),
   };
 }

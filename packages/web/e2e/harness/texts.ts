@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+
+type Tree = { [key: string]: string | Tree };
+
+function load(language: 'en' | 'zh-CN'): Tree {
+  return JSON.parse(
+    readFileSync(new URL(`../../src/i18n/locales/${language}.json`, import.meta.url), 'utf8'),
+  ) as Tree;
+}
+
+/**
+ * The client's own strings, so journeys find buttons and fields by the
+ * accessible names a person sees, in either language: `text('auth.login')`,
+ * with `{{name}}` placeholders filled from `values`.
+ */
+export function textsFor(language: 'en' | 'zh-CN') {
+  const tree = load(language);
+  return (key: string, values: Record<string, string | number> = {}): string => {
+    let node: string | Tree | undefined = tree;
+    for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+    if (typeof node !== 'string') throw new Error(`no text ${key} in ${language}`);
+    return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
+  };
+}
+
+/** A text lookup for one language. */
+export type Texts = ReturnType<typeof textsFor>;

@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import sharp from 'sharp';
+import { buildWebClient, startAppServer, type AppServer } from './harness/app-server';
+import { browserMissing, launchBrowser, type TestBrowser } from './harness/browser';
+import { signUp, type Person } from './harness/people';
+import { checkScreen } from './harness/screens';
+import { textsFor } from './harness/texts';
+
+const missing = browserMissing();
+// Without a browser the journeys are skipped, except in CI, where that is a failure.
+if (missing && process.env.CI === 'true')
+  throw new Error(`browser journeys need Chromium: ${missing}`);
+
+const mei: Person = { phone: '91234567', nickname: 'Mei', t: textsFor('en'), shots: 'en-' };
+const wei: Person = { phone: '81234567', nickname: 'Wei', t: textsFor('zh-CN'), shots: 'zh-' };
+
+describe(
+  'journey 1: two people sign up, become friends, and chat with an image and live read receipts',
+  { skip: missing ?? false },
+  () => {
+    let server: AppServer;
+    let chromium: TestBrowser;
+    before(async () => {
+      buildWebClient();
+      server = await startAppServer();
+      chromium = await launchBrowser();
+    });
+    after(async () => {
+      await chromium?.close();
+      await server?.close();
+    });
+
+    it(
+      'works end to end in two browser contexts (English on a desktop, Chinese on a phone)',
+      { timeout: 240_000 },
+      async () => {
+        const desktop = await chromium.browser.newContext({
+          locale: 'en-GB',
+          viewport: { width: 1200, height: 800 },
+        });
+        const phone = await chromium.browser.newContext({
+          locale: 'zh-CN',
+          viewport: { width: 390, height: 844 },
+        });
+        const a = await desktop.newPage();
+        const b = await phone.newPage();
+        a.setDefaultTimeout(15_000);
+        b.setDefaultTimeout(15_000);
+
+        await a.goto(`${server.url}/login`);
+        await a.getByRole('heading', { name: mei.t('auth.loginTitle') }).waitFor();
+        await checkScreen(a, 'en-login');
+        await signUp(a, server, mei);
+        await signUp(b, server, wei);
+        await checkScreen(a, 'en-chats-empty');
+
+        // Wei lets people who know his number find him; Mei sends a request to it.
+        await b.getByRole('link', { name: wei.t('nav.contacts') }).click();
+        await b.getByRole('switch', { name: wei.t('contacts.discoverBy.phone') }).check();
+        await a.getByRole('link', { name: mei.t('nav.contacts') }).click();
+        await a
+          .getByRole('textbox', { name: mei.t('auth.phoneNumber'), exact: true })
+          .fill(wei.phone);
+        await a.getByRole('button', { name: mei.t('contacts.sendRequest') }).click();
+        await a.getByText(mei.t('contacts.requestSent')).first().waitFor();
+        await checkScreen(a, 'en-contacts');
+
+        // Wei sees it (the page re-reads requests on focus and every few seconds), accepts, opens the chat.
+        await b.reload();
+        await b.getByRole('button', { name: wei.t('contacts.accept', { name: 'Mei' }) }).click();
+        await checkScreen(b, 'zh-contacts');
+        await b.getByRole('button', { name: wei.t('contacts.message', { name: 'Mei' }) }).click();
+        await b.getByRole('textbox', { name: wei.t('conversation.message') }).fill('你好，Mei！');
+        await b.keyboard.press('Enter');
+        const bLog = b.getByRole('log', { name: wei.t('conversation.messages') });
+        await bLog.getByText('你好，Mei！').waitFor();
+
+        // Mei's list shows the chat with one unread message; opening it shows the text.
+        await a.getByRole('link', { name: mei.t('nav.chats') }).click();
+        await a.getByLabel(mei.t('chats.unread_one', { count: 1 })).waitFor();
+        await checkScreen(a, 'en-chats-unread');
+        await a.getByRole('link', { name: /Wei/ }).click();
+        const aLog = a.getByRole('log', { name: mei.t('conversation.messages') });
+        await aLog.getByText('你好，Mei！').waitFor();
+        // Wei is connected: the chat's header says he is online.
+        await a
+          .getByRole('region', { name: 'Wei' })
+          .getByText(mei.t('presence.online'), { exact: true })
+          .waitFor();
+
+        // Mei sends a picture; it shows for her at once with its progress, then as stored.
+        const picture = await sharp({
+          create: { width: 320, height: 200, channels: 3, background: '#3a7bd5' },
+        })
+          .png()
+          .toBuffer();
+        await a
+          .getByLabel(mei.t('conversation.attach'))
+          .setInputFiles({ name: 'harbour.png', mimeType: 'image/png', buffer: picture });
+        const aImage = aLog.getByRole('img', {
+          name: mei.t('conversation.imageAlt', { name: 'harbour.png' }),
+        });
+        await aImage.waitFor();
+
+        // Wei has the chat open: the image arrives live, he reads it, and Mei's receipt turns to "Read" without a reload.
+        const bImage = bLog.getByRole('img', {
+          name: wei.t('conversation.imageAlt', { name: 'harbour.png' }),
+        });
+        await bImage.waitFor();
+        await aLog.getByText(mei.t('receipts.read'), { exact: true }).waitFor();
+        await checkScreen(a, 'en-conversation');
+        await checkScreen(b, 'zh-conversation');
+
+        // Wei opens the preview of the full image.
+        await bImage.click();
+        const preview = b.getByRole('dialog', { name: 'harbour.png' });
+        await preview.waitFor();
+        assert.equal(
+          await preview.getByRole('img').evaluate((img) => (img as HTMLImageElement).naturalWidth),
+          320,
+        );
+        await b.keyboard.press('Escape');
+        await preview.waitFor({ state: 'detached' });
+
+        // Both see the connection as online.
+        assert.equal(
+          await a
+            .getByRole('status')
+            .filter({ hasText: mei.t('connection.online') })
+            .count(),
+          1,
+        );
+        await desktop.close();
+        await phone.close();
+      },
+    );
+  },
+);

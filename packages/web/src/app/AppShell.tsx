@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { Navigate, NavLink, Outlet, useNavigate } from 'react-router';
+import { useServices } from './services';
+import { useSession } from '../session/session-context';
+import { RealtimeProvider, type RealtimeFactory } from '../realtime/realtime-context';
+import { SessionEndedWatch } from './SessionEndedWatch';
+import { ConnectionStatus } from './ConnectionStatus';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/** The frame around every signed-in screen: navigation, connection state, language, sign-out. */
+export function AppShell({ realtime }: { realtime?: RealtimeFactory }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const { api } = useServices();
+  const navigate = useNavigate();
+  if (session.status === 'loading') return <p role="status">{t('app.loading')}</p>;
+  if (!session.account) return <Navigate to="/login" replace />;
+
+  const handleSignOut = async () => {
+    await api.post('/api/auth/logout').catch(() => undefined);
+    session.clear();
+    void navigate('/login');
+  };
+
+  return (
+    <RealtimeProvider userId={session.account.id} {...(realtime ? { factory: realtime } : {})}>
+      <SessionEndedWatch />
+      <div className="shell">
+        <header className="shell-header">
+          <span className="brand">{t('app.name')}</span>
+          <ConnectionStatus />
+          <LanguageSwitch />
+          <button type="button" onClick={() => void handleSignOut()}>
+            {t('app.signOut')}
+          </button>
+        </header>
+        <nav className="shell-nav" aria-label={t('nav.label')}>
+          <NavLink to="/chats">{t('nav.chats')}</NavLink>
+          <NavLink to="/contacts">{t('nav.contacts')}</NavLink>
+        </nav>
+        <main className="shell-main" id="main">
+          <Outlet />
+        </main>
+      </div>
+    </RealtimeProvider>
+  );
+}

@@ -1,0 +1,46 @@
+import type { PolicyDocument } from '@carillon/protocol/privacy';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../i18n/format';
+
+/**
+ * The policy to accept: its summary up front, the full text one click away,
+ * and an explicit checkbox (never pre-ticked) naming the version.
+ */
+export function PolicyAcceptance({
+  policy,
+  accepted,
+  onChange,
+}: {
+  policy: PolicyDocument;
+  accepted: boolean;
+  onChange: (accepted: boolean) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <section className="policy" aria-labelledby="policy-title">
+      <h2 id="policy-title">{t('signup.policyTitle')}</h2>
+      <p className="hint">
+        {t('signup.policyVersion', {
+          version: policy.version,
+          date: formatDateTime(policy.publishedAt, i18n.language),
+        })}
+      </p>
+      <p className="policy-summary">{policy.summary}</p>
+      <details>
+        <summary>{t('signup.policyFullText')}</summary>
+        <div className="policy-text" lang={policy.language} tabIndex={0}>
+          {policy.text}
+        </div>
+      </details>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          required
+          checked={accepted}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+        {t('signup.policyAccept', { version: policy.version })}
+      </label>
+    </section>
+  );
+}

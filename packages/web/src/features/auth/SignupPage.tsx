@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate } from 'react-router';
+import { useSession } from '../../session/session-context';
+import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { defaultCountry } from './countries';
+import type { IdentityValue } from './IdentityField';
+import { RegisterStep } from './RegisterStep';
+import { SendCodeStep, type SentCode } from './SendCodeStep';
+
+/** Sign-up in two steps: get a code, then the details and the policy. */
+export function SignupPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const navigate = useNavigate();
+  const [identity, setIdentity] = useState<IdentityValue>({
+    kind: 'phone',
+    country: defaultCountry(session.edition),
+    text: '',
+  });
+  const [sent, setSent] = useState<SentCode | null>(null);
+  if (session.status === 'signed-in' && !sent) return <Navigate to="/chats" replace />;
+
+  return (
+    <main className="auth-page" id="main">
+      <LanguageSwitch />
+      <h1>{t('signup.title')}</h1>
+      <p className="hint">{t(sent ? 'signup.step2' : 'signup.step1')}</p>
+      {sent ? (
+        <>
+          <RegisterStep identity={identity} sent={sent} onDone={() => void navigate('/chats')} />
+          <button type="button" className="secondary" onClick={() => setSent(null)}>
+            {t('signup.changeIdentity')}
+          </button>
+        </>
+      ) : (
+        <SendCodeStep
+          identity={identity}
+          allowEmail={session.edition !== 'cn'}
+          onIdentityChange={setIdentity}
+          onSent={setSent}
+        />
+      )}
+      <p>
+        {t('signup.haveAccount')} <Link to="/login">{t('signup.loginLink')}</Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,51 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { account, fakeFetch, health } from '../../../test/fake-fetch';
+import { renderApp } from '../../../test/render-app';
+
+const group = (id: string, name: string, unread: number) => ({
+  id,
+  kind: 'group',
+  name,
+  peerId: null,
+  announcement: null,
+  joinApproval: false,
+  role: 'owner',
+  memberCount: 3,
+  lastSeq: 5,
+  lastActivityAt: Date.UTC(2026, 11, 2, 8),
+  readSeq: 5 - unread,
+  unread,
+  muted: false,
+  pinned: false,
+});
+
+describe('ChatList', () => {
+  it('shows unread counts, filters by the search box, and pins for me only', async () => {
+    const { fetch, sent } = fakeFetch({
+      'GET /api/health': health(),
+      'GET /api/account': account(),
+      'GET /api/conversations': {
+        body: {
+          conversations: [
+            group('01900000-0000-7000-8000-0000000000c1', 'Platform team', 3),
+            group('01900000-0000-7000-8000-0000000000c2', 'Lunch club', 0),
+          ],
+        },
+      },
+      'PUT /api/conversations/01900000-0000-7000-8000-0000000000c2/settings': { status: 204 },
+    });
+    renderApp('/chats', fetch);
+    const user = userEvent.setup();
+    const list = await screen.findByRole('list', { name: 'Conversations' });
+    expect(await within(list).findByLabelText('3 unread messages')).toBeDefined();
+    await user.type(screen.getByRole('searchbox', { name: 'Search chats' }), 'lunch');
+    expect(within(list).queryByRole('link', { name: /Platform team/ })).toBeNull();
+    const pin = within(list).getByRole('button', { name: 'Pin Lunch club' });
+    expect(pin).toHaveProperty('ariaPressed', 'false');
+    await user.click(pin);
+    const put = sent.find((r) => r.method === 'PUT')!;
+    expect(put.body).toEqual({ pinned: true });
+  });
+});

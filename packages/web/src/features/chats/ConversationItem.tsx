@@ -1,0 +1,61 @@
+import type { Conversation } from '@carillon/protocol/messaging';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { useServices } from '../../app/services';
+import { formatMessageTime, formatNumber } from '../../i18n/format';
+import { Icon } from '../../ui/Icon';
+import { useConversations } from './conversations';
+import { useConversationName } from './use-conversation-name';
+
+/** One row of the chat list: name, time, unread count, and the pin and mute switches. */
+export function ConversationItem({ conversation }: { conversation: Conversation }) {
+  const { t, i18n } = useTranslation();
+  const { api, now } = useServices();
+  const { patch, reload } = useConversations();
+  const name = useConversationName(conversation);
+
+  const handleToggle = async (setting: 'pinned' | 'muted') => {
+    const value = !conversation[setting];
+    patch(conversation.id, { [setting]: value });
+    await api
+      .put(`/api/conversations/${conversation.id}/settings`, { body: { [setting]: value } })
+      .catch(() => undefined);
+    await reload();
+  };
+
+  return (
+    <li className="conversation-item" data-muted={conversation.muted}>
+      <NavLink to={`/chats/${conversation.id}`} className="conversation-link">
+        <span className="conversation-name">{name}</span>
+        <span className="conversation-time">
+          {formatMessageTime(conversation.lastActivityAt, i18n.language, now())}
+        </span>
+        {conversation.unread > 0 ? (
+          <span className="badge" aria-label={t('chats.unread', { count: conversation.unread })}>
+            {formatNumber(conversation.unread, i18n.language)}
+          </span>
+        ) : null}
+      </NavLink>
+      <div className="conversation-actions">
+        <button
+          type="button"
+          className="icon-button"
+          aria-pressed={conversation.pinned}
+          aria-label={t('chats.pin', { name })}
+          onClick={() => void handleToggle('pinned')}
+        >
+          <Icon name="pin" />
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-pressed={conversation.muted}
+          aria-label={t('chats.mute', { name })}
+          onClick={() => void handleToggle('muted')}
+        >
+          <Icon name="mute" />
+        </button>
+      </div>
+    </li>
+  );
+}

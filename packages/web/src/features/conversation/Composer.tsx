@@ -1,0 +1,116 @@
+import type { Message } from '@carillon/protocol/messaging';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '../../ui/Icon';
+import { useDisplayName } from '../people/use-profile';
+import { MentionPicker } from './MentionPicker';
+import type { Draft } from './use-messages';
+
+/** The `@word` being typed at the end of the text, if any. */
+function mentionQuery(text: string): string | null {
+  return /(?:^|\s)@(\S*)$/.exec(text)?.[1] ?? null;
+}
+
+/**
+ * Writing a message: text with @mentions (Enter sends, Shift+Enter breaks the
+ * line), a reply banner, and attaching an image or file.
+ */
+export function Composer({
+  memberIds,
+  replyTo,
+  onCancelReply,
+  onSend,
+  onTyping,
+}: {
+  memberIds: string[];
+  replyTo: Message | null;
+  onCancelReply: () => void;
+  onSend: (draft: Draft) => void;
+  onTyping: () => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [text, setText] = useState('');
+  const [mentions, setMentions] = useState<Map<string, string>>(new Map());
+  const input = useRef<HTMLTextAreaElement>(null);
+  const replyName = useDisplayName(replyTo?.senderId);
+  const query = mentionQuery(text);
+  const reply = replyTo ? { replyTo: replyTo.seq } : {};
+
+  const handleSubmit = (event?: FormEvent) => {
+    event?.preventDefault();
+    const trimmed = text.trim();
+    if (!trimmed) return;
+    // Only people still named in the text count as mentioned.
+    const named = [...mentions].filter(([, nickname]) => trimmed.includes(`@${nickname}`));
+    onSend({ kind: 'text', text: trimmed, mentions: named.map(([userId]) => userId), ...reply });
+    setText('');
+    setMentions(new Map());
+    onCancelReply();
+  };
+
+  const handleKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      handleSubmit();
+    }
+  };
+
+  const handlePick = (userId: string, nickname: string) => {
+    setText((current) => current.replace(/@(\S*)$/, `@${nickname} `));
+    setMentions((current) => new Map(current).set(userId, nickname));
+    input.current?.focus();
+  };
+
+  const handleFile = (file: File | undefined) => {
+    if (!file) return;
+    onSend({ kind: file.type.startsWith('image/') ? 'image' : 'file', file, ...reply });
+    onCancelReply();
+  };
+
+  return (
+    <form className="composer" onSubmit={handleSubmit}>
+      {replyTo ? (
+        <p className="reply-banner">
+          {t('conversation.replyingTo', { name: replyName })}{' '}
+          <button type="button" className="link-button" onClick={onCancelReply}>
+            {t('conversation.cancelReply')}
+          </button>
+        </p>
+      ) : null}
+      {query !== null ? (
+        <MentionPicker query={query} memberIds={memberIds} onPick={handlePick} />
+      ) : null}
+      <div className="composer-row">
+        <label className="attach">
+          <Icon name="attach" />
+          <span className="visually-hidden">{t('conversation.attach')}</span>
+          <input
+            type="file"
+            className="visually-hidden"
+            onChange={(event) => {
+              handleFile(event.target.files?.[0]);
+              event.target.value = '';
+            }}
+          />
+        </label>
+        <label htmlFor={id} className="visually-hidden">
+          {t('conversation.message')}
+        </label>
+        <textarea
+          id={id}
+          ref={input}
+          rows={2}
+          value={text}
+          placeholder={t('conversation.placeholder')}
+          onChange={(event) => {
+            setText(event.target.value);
+            onTyping();
+          }}
+          onKeyDown={handleKeyDown}
+        />
+        <button type="submit">{t('conversation.send')}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Message } from '@carillon/protocol/messaging';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services';
+import { formatBytes } from '../../i18n/format';
+import { useServicesProfiles } from '../people/use-profile';
+import { ImagePreview } from './ImagePreview';
+
+/** Text with each `@nickname` of a mentioned person marked. */
+function TextWithMentions({ text, mentions }: { text: string; mentions: string[] }) {
+  const profiles = useServicesProfiles();
+  const names = mentions
+    .map((id) => profiles.get(id)?.nickname)
+    .filter((n): n is string => !!n)
+    .map((n) => `@${n}`);
+  if (names.length === 0) return <>{text}</>;
+  const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const parts = text.split(new RegExp(`(${escaped.join('|')})`, 'g'));
+  return (
+    <>
+      {parts.map((part, i): ReactNode =>
+        names.includes(part) ? (
+          <mark key={i} className="mention">
+            {part}
+          </mark>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
+/** What a message carries, by kind: text, image (thumbnail, preview), file (download). */
+export function MessageContent({ message }: { message: Message }) {
+  const { t, i18n } = useTranslation();
+  const { api } = useServices();
+  const [preview, setPreview] = useState(false);
+  if (message.recalled) return <p className="recalled">{t('conversation.recalled')}</p>;
+  if (message.kind === 'text')
+    return (
+      <p className="message-text">
+        <TextWithMentions text={message.text ?? ''} mentions={message.mentions} />
+      </p>
+    );
+  const file = message.file;
+  if (!file) return <p className="recalled">{t('conversation.unavailable')}</p>;
+  const href = api.url(`/api/files/${file.id}`);
+  if (message.kind === 'image') {
+    const label = message.caption ?? file.name;
+    return (
+      <div>
+        <button type="button" className="thumbnail-button" onClick={() => setPreview(true)}>
+          <img
+            src={file.thumbnail ? api.url(`/api/files/${file.id}/thumbnail`) : href}
+            alt={t('conversation.imageAlt', { name: label })}
+            className="thumbnail"
+          />
+        </button>
+        {message.caption ? <p className="message-text">{message.caption}</p> : null}
+        {preview ? (
+          <ImagePreview src={href} label={label} onClose={() => setPreview(false)} />
+        ) : null}
+      </div>
+    );
+  }
+  return (
+    <p className="message-file">
+      <a href={href} download={file.name}>
+        {file.name}
+      </a>{' '}
+      <span className="hint">{formatBytes(file.size, i18n.language)}</span>
+    </p>
+  );
+}

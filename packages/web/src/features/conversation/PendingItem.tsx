@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../i18n/format';
+import type { PendingMessage } from './message-merge';
+
+/** A message on its way: upload progress, "sending…", or failed with a retry button. */
+export function PendingItem({
+  pending,
+  onRetry,
+}: {
+  pending: PendingMessage;
+  onRetry: (clientId: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const text = 'text' in pending.body ? pending.body.text : (pending.file?.name ?? '');
+  return (
+    <li className="message message-mine message-pending" aria-label={t('conversation.pending')}>
+      <div className="bubble">
+        <p className="message-text">{text}</p>
+        {pending.status === 'uploading' ? (
+          <label className="progress">
+            {t('conversation.uploading', {
+              percent: formatNumber(Math.round(pending.progress * 100), i18n.language),
+            })}
+            <progress max={1} value={pending.progress} />
+          </label>
+        ) : null}
+        <p className="message-meta">
+          {pending.status === 'failed' ? (
+            <>
+              <span className="error">{t('conversation.failed')}</span>{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => onRetry(pending.clientId)}
+              >
+                {t('conversation.retry')}
+              </button>
+            </>
+          ) : pending.status === 'sending' ? (
+            t('conversation.sending')
+          ) : null}
+        </p>
+      </div>
+    </li>
+  );
+}

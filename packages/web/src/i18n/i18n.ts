@@ -1,0 +1,38 @@
+import i18next, { type i18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './locales/en.json';
+import zhCN from './locales/zh-CN.json';
+import { pickLanguage, storedLanguage, type Language } from './languages';
+
+/** Every string the client shows, per language; components only name keys. */
+export const resources = { en: { translation: en }, 'zh-CN': { translation: zhCN } } as const;
+
+/**
+ * Makes an i18next instance in the language `pickLanguage` chooses before the
+ * edition is known (English is the fallback until then).
+ */
+export function createI18n(browser: readonly string[]): i18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    resources,
+    lng: pickLanguage(storedLanguage(), browser, 'en'),
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  instance.on('languageChanged', (lng) => {
+    document.documentElement.lang = lng;
+  });
+  document.documentElement.lang = instance.language;
+  return instance;
+}
+
+/** Once the edition is known: follow its prevailing language unless the browser or person chose. */
+export function applyPrevailingLanguage(
+  instance: i18n,
+  prevailing: Language,
+  browser: readonly string[],
+): void {
+  const language = pickLanguage(storedLanguage(), browser, prevailing);
+  if (instance.language !== language) void instance.changeLanguage(language);
+}

@@ -1,0 +1,180 @@
+import type { UserEvent } from '@carillon/protocol/messaging';
+import { CloseCode, ServerFrame, type ClientFrame } from '@carillon/protocol/realtime';
+import type { z } from 'zod';
+import { backoffDelay } from './backoff';
+
+/** What the connection indicator shows. */
+export type ConnectionState = 'connecting' | 'online' | 'offline' | 'ended';
+
+/** One event of the caller's stream. */
+export type StreamEvent = z.infer<typeof UserEvent>;
+
+/** The newest cursor seen, kept across reloads so a reconnect resumes instead of starting over. */
+export interface CursorStore {
+  get(): number | null;
+  set(cursor: number): void;
+}
+
+/** The parts of WebSocket the client uses, so tests can hand in their own socket. */
+export interface SocketLike {
+  readonly readyState: number;
+  onopen: ((event: Event) => void) | null;
+  onclose: ((event: CloseEvent) => void) | null;
+  onmessage: ((event: MessageEvent) => void) | null;
+  onerror: ((event: Event) => void) | null;
+  send(data: string): void;
+  close(code?: number): void;
+}
+
+/** What a RealtimeClient is built from. */
+export interface RealtimeOptions {
+  url: (after: number | null) => string;
+  cursor: CursorStore;
+  connect?: (url: string) => SocketLike;
+  schedule?: (run: () => void, ms: number) => () => void;
+  random?: () => number;
+}
+
+type FrameListener = (frame: ServerFrame) => void;
+type StateListener = (state: ConnectionState) => void;
+
+/**
+ * The one WebSocket of this tab (ADR 0010): resumes from the last cursor after
+ * any drop, reconnects with backoff, skips events it has already seen (so a
+ * replay never applies twice) and reports its state for the indicator.
+ */
+export class RealtimeClient {
+  private socket: SocketLike | null = null;
+  private attempt = 0;
+  private cancelRetry: (() => void) | null = null;
+  private stopped = true;
+  private current: ConnectionState = 'offline';
+  private readonly frames = new Set<FrameListener>();
+  private readonly states = new Set<StateListener>();
+  private readonly connect: (url: string) => SocketLike;
+  private readonly schedule: (run: () => void, ms: number) => () => void;
+
+  constructor(private readonly options: RealtimeOptions) {
+    this.connect = options.connect ?? ((url) => new WebSocket(url));
+    this.schedule =
+      options.schedule ??
+      ((run, ms) => {
+        const timer = setTimeout(run, ms);
+        return () => clearTimeout(timer);
+      });
+  }
+
+  /** The state right now. */
+  get state(): ConnectionState {
+    return this.current;
+  }
+
+  /** Opens the connection (and keeps it open until `stop`). */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.open();
+  }
+
+  /** Closes for good, e.g. on sign-out. */
+  stop(): void {
+    this.stopped = true;
+    this.cancelRetry?.();
+    this.cancelRetry = null;
+    const socket = this.socket;
+    this.socket = null;
+    socket?.close(1000);
+    this.setState('offline');
+  }
+
+  /** Reconnects now instead of waiting out the backoff (the browser came back online). */
+  retryNow(): void {
+    if (this.stopped || this.current === 'online' || this.current === 'ended') return;
+    this.cancelRetry?.();
+    this.cancelRetry = null;
+    this.open();
+  }
+
+  /** Sends a frame when connected; frames while offline are dropped (typing is ephemeral). */
+  send(frame: ClientFrame): boolean {
+    if (this.socket?.readyState !== 1 || this.current !== 'online') return false;
+    this.socket.send(JSON.stringify(frame));
+    return true;
+  }
+
+  /** Listens to every server frame; returns the unsubscribe function. */
+  onFrame(listener: FrameListener): () => void {
+    this.frames.add(listener);
+    return () => this.frames.delete(listener);
+  }
+
+  /** Listens to state changes; returns the unsubscribe function. */
+  onState(listener: StateListener): () => void {
+    this.states.add(listener);
+    return () => this.states.delete(listener);
+  }
+
+  private open(): void {
+    this.setState('connecting');
+    const socket = this.connect(this.options.url(this.options.cursor.get()));
+    this.socket = socket;
+    socket.onmessage = (message) => this.receive(String(message.data));
+    socket.onclose = (event) => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      if (event.code === CloseCode.sessionEnded) return this.setState('ended');
+      if (this.stopped) return;
+      this.setState('offline');
+      const delay = backoffDelay(this.attempt++, this.options.random);
+      this.cancelRetry = this.schedule(() => {
+        this.cancelRetry = null;
+        if (!this.stopped) this.open();
+      }, delay);
+    };
+  }
+
+  private receive(data: string): void {
+    let frame: ServerFrame;
+    try {
+      const parsed = ServerFrame.safeParse(JSON.parse(data));
+      if (!parsed.success) return;
+      frame = parsed.data;
+    } catch {
+      return;
+    }
+    if (frame.type === 'event') {
+      const seen = this.options.cursor.get();
+      if (seen !== null && frame.event.cursor <= seen) return;
+      this.options.cursor.set(frame.event.cursor);
+    } else if (frame.type === 'ready') {
+      this.options.cursor.set(Math.max(frame.cursor, this.options.cursor.get() ?? 0));
+      this.attempt = 0;
+      this.setState('online');
+    }
+    for (const listener of this.frames) listener(frame);
+  }
+
+  private setState(state: ConnectionState): void {
+    if (state === this.current) return;
+    this.current = state;
+    for (const listener of this.states) listener(state);
+  }
+}
+
+/** The WebSocket address of this page's server, resuming after `after`. */
+export function socketUrl(location: Location, after: number | null): string {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${location.host}/api/ws${after === null ? '' : `?after=${after}`}`;
+}
+
+/** A cursor kept in localStorage per account. */
+export function localCursor(userId: string): CursorStore {
+  const key = `carillon.cursor.${userId}`;
+  return {
+    get: () => {
+      const value = Number(localStorage.getItem(key));
+      return Number.isInteger(value) && value > 0 ? value : null;
+    },
+    set: (cursor) => localStorage.setItem(key, String(cursor)),
+  };
+}

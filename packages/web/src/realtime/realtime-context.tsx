@@ -1,0 +1,63 @@
+import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
+import type { ReactNode } from 'react';
+import {
+  localCursor,
+  RealtimeClient,
+  socketUrl,
+  type ConnectionState,
+  type RealtimeOptions,
+} from './realtime-client';
+
+const RealtimeContext = createContext<RealtimeClient | null>(null);
+
+/** How the provider builds its client; tests hand in their own socket factory. */
+export type RealtimeFactory = (userId: string) => RealtimeClient;
+
+/** The real one: this page's server, a cursor in localStorage per account. */
+export const browserRealtime: RealtimeFactory = (userId) =>
+  new RealtimeClient({
+    url: (after) => socketUrl(window.location, after),
+    cursor: localCursor(userId),
+  } satisfies RealtimeOptions);
+
+/**
+ * Keeps one WebSocket open while `userId` is signed in, and reconnects at
+ * once when the browser reports it is back online.
+ */
+export function RealtimeProvider({
+  userId,
+  factory = browserRealtime,
+  children,
+}: {
+  userId: string;
+  factory?: RealtimeFactory;
+  children: ReactNode;
+}) {
+  const [client, setClient] = useState<RealtimeClient | null>(null);
+  useEffect(() => {
+    const created = factory(userId);
+    setClient(created);
+    created.start();
+    const handleOnline = () => created.retryNow();
+    window.addEventListener('online', handleOnline);
+    return () => {
+      window.removeEventListener('online', handleOnline);
+      created.stop();
+    };
+  }, [factory, userId]);
+  return <RealtimeContext.Provider value={client}>{children}</RealtimeContext.Provider>;
+}
+
+/** The tab's real-time client, or null before it exists. */
+export function useRealtime(): RealtimeClient | null {
+  return useContext(RealtimeContext);
+}
+
+/** The connection state, re-rendering on every change. */
+export function useConnectionState(): ConnectionState {
+  const client = useRealtime();
+  return useSyncExternalStore(
+    (notify) => client?.onState(notify) ?? (() => undefined),
+    () => client?.state ?? 'connecting',
+  );
+}

@@ -1,0 +1,70 @@
+/** One recorded request the app made. */
+export interface SentRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+type Reply = { status?: number; body?: unknown };
+type Handler = (request: SentRequest) => Reply | Promise<Reply>;
+
+/**
+ * A stand-in for the network: answers `METHOD /path` from a table (the
+ * server's real behaviour is covered by the e2e journeys) and records what
+ * the app sent, so tests can check bodies and headers.
+ */
+export function fakeFetch(routes: Record<string, Handler | Reply>) {
+  const sent: SentRequest[] = [];
+  const fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = new URL(String(input), 'http://localhost');
+    const method = init.method ?? 'GET';
+    const request: SentRequest = {
+      method,
+      path: url.pathname,
+      headers: Object.fromEntries(Object.entries((init.headers ?? {}) as Record<string, string>)),
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+    };
+    sent.push(request);
+    const route = routes[`${method} ${url.pathname}`];
+    const reply = typeof route === 'function' ? await route(request) : route;
+    if (!reply)
+      return json(404, {
+        error: { id: 'not_found', message: `No route ${method} ${url.pathname}` },
+      });
+    return json(reply.status ?? 200, reply.body);
+  };
+  return { fetch: fetch as typeof globalThis.fetch, sent };
+}
+
+function json(status: number, body: unknown): Response {
+  return status === 204
+    ? new Response(null, { status })
+    : new Response(JSON.stringify(body ?? null), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      });
+}
+
+/** GET /api/health of an edition. */
+export const health = (edition: 'international' | 'cn' = 'international') => ({
+  body: { status: 'ok', version: '0.1.0', edition, database: 'sqlite' },
+});
+
+/** GET /api/account for a signed-out browser. */
+export const signedOut = {
+  status: 401,
+  body: { error: { id: 'unauthenticated', message: 'Sign in first.' } },
+};
+
+/** GET /api/account for a signed-in person. */
+export const account = (id = '01900000-0000-7000-8000-000000000001') => ({
+  body: {
+    id,
+    phone: '+6591234567',
+    email: null,
+    createdAt: 1,
+    passwordChangedAt: 1,
+    policy: { acceptedVersion: 1, currentVersion: 1, reconsentRequired: false },
+  },
+});

@@ -1,0 +1,47 @@
+import { render } from '@testing-library/react';
+import { createMemoryRouter } from 'react-router';
+import { ApiClient } from '../src/api/api-client';
+import { App } from '../src/app/App';
+import { appRoutes } from '../src/app/routes';
+import { createI18n } from '../src/i18n/i18n';
+import { ProfileCache } from '../src/features/people/profile-cache';
+import type { RealtimeFactory } from '../src/realtime/realtime-context';
+import { RealtimeClient, type SocketLike } from '../src/realtime/realtime-client';
+
+/** A socket that never connects: screens under test see "connecting". */
+export const idleRealtime: RealtimeFactory = () =>
+  new RealtimeClient({
+    url: () => 'ws://test/api/ws',
+    cursor: { get: () => null, set: () => undefined },
+    connect: () =>
+      ({
+        readyState: 0,
+        onopen: null,
+        onclose: null,
+        onmessage: null,
+        onerror: null,
+        send: () => undefined,
+        close: () => undefined,
+      }) satisfies SocketLike,
+  });
+
+/** Renders the whole app at `path` with the given fetch, in `languages` order. */
+export function renderApp(
+  path: string,
+  fetch: typeof globalThis.fetch,
+  options: { languages?: string[]; realtime?: RealtimeFactory; csrf?: string } = {},
+) {
+  const api = new ApiClient({ fetch, csrfToken: () => options.csrf ?? 'csrf-test' });
+  const router = createMemoryRouter(appRoutes({ realtime: options.realtime ?? idleRealtime }), {
+    initialEntries: [path],
+  });
+  const languages = options.languages ?? ['en-GB'];
+  const i18n = createI18n(languages);
+  const services = {
+    api,
+    profiles: new ProfileCache(api),
+    now: () => Date.UTC(2026, 11, 2, 9),
+    languages,
+  };
+  return { ...render(<App services={services} i18n={i18n} router={router} />), router, i18n };
+}
