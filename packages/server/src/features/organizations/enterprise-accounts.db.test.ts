@@ -11,6 +11,7 @@ import {
   enterprisePassword,
   orgCode,
 } from './org-admin.test-support';
+import { allStaffOf, memberIdsOf, setDepartmentGroup } from './org-chats.test-support';
 import { call, department, makeSubAdmin, orgWith, person } from './organizations.test-support';
 
 describeEachDialect('enterprise accounts', (dialect) => {
@@ -49,6 +50,21 @@ describeEachDialect('enterprise accounts', (dialect) => {
       (listed.json() as { accounts: EnterpriseAccount[] }).accounts.map((a) => a.userId),
       [account.userId],
     );
+  });
+
+  it('puts a new account in the all-staff group and its department groups, as any newcomer', async () => {
+    const t = testApp();
+    const admin = await person(t);
+    const org = await orgWith(t, admin);
+    const sales = await department(t, admin, org.id, 'Sales');
+    const enabled = await setDepartmentGroup(t, admin, org.id, sales.id, true);
+    assert.equal(enabled.statusCode, 200, enabled.body);
+    const { grant } = await enterpriseMember(t, admin, org.id, 'mei.tan', [sales.id]);
+    const allStaff = await allStaffOf(t, grant, org.id);
+    assert.ok(allStaff, 'the account sees the all-staff group');
+    assert.deepEqual(await memberIdsOf(t, admin, allStaff.id), [admin.userId, grant.userId].sort());
+    const groupId = (enabled.json() as { groupId: string }).groupId;
+    assert.deepEqual(await memberIdsOf(t, grant, groupId), [grant.userId]);
   });
 
   it('answers 400 for bad names, weak passwords and malformed log-ins; 409 for a taken name', async () => {

@@ -99,6 +99,12 @@ export class EnterpriseAccountsService {
       member: newMemberRow(organizationId, id, body.name, 'member', now),
       departmentIds,
     });
+    // Into the all-staff group and the placed departments' groups, as every newcomer (ADR 12).
+    await store.transaction(async (tx) => {
+      await tx.chats.memberJoined(organizationId, id);
+      if (departmentIds.length > 0)
+        await tx.chats.departmentsChanged(organizationId, id, [], departmentIds);
+    });
     await this.record(actor, 'organization.enterprise_account_created', organizationId, id);
     return present((await accounts.find(organizationId, id))!);
   }
