@@ -5,6 +5,7 @@ import { useSession } from '../session/session-context';
 import { RealtimeProvider, type RealtimeFactory } from '../realtime/realtime-context';
 import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ReconsentNotice } from '../features/privacy/ReconsentNotice';
 
 /** The frame around every signed-in screen: navigation, connection state, language, sign-out. */
 export function AppShell({ realtime }: { realtime?: RealtimeFactory }) {
@@ -35,7 +36,9 @@ export function AppShell({ realtime }: { realtime?: RealtimeFactory }) {
         <nav className="shell-nav" aria-label={t('nav.label')}>
           <NavLink to="/chats">{t('nav.chats')}</NavLink>
           <NavLink to="/contacts">{t('nav.contacts')}</NavLink>
+          <NavLink to="/privacy">{t('privacy.nav')}</NavLink>
         </nav>
+        <ReconsentNotice />
         <main className="shell-main" id="main">
           <Outlet />
         </main>
