@@ -1,11 +1,21 @@
 import { ConsentList, ConsentPurposeView } from '@carillon/protocol/privacy';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/api-error';
 import { useServices } from '../../app/services';
 import { formatDateTime } from '../../i18n/format';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { ConsentHistoryList } from './ConsentHistoryList';
 import { policyLang, useLoad } from './use-load';
+
+/** Whether a switch was refused because a significant policy change waits to be accepted. */
+function pausedByPolicy(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    error.id === 'consent_required' &&
+    (error.details as { reason?: string } | undefined)?.reason === 'reconsent_required'
+  );
+}
 
 /**
  * The purposes catalogue: basic functions (covered by the policy, always on)
@@ -68,7 +78,13 @@ export function ConsentsPage() {
       <section aria-labelledby="switches-title" className="stack">
         <h2 id="switches-title">{t('privacy.consents.additional')}</h2>
         <p className="hint">{t('privacy.consents.additionalHint')}</p>
-        <ErrorMessage error={error} />
+        {pausedByPolicy(error) ? (
+          <p role="alert" className="error">
+            {t('privacy.consents.reconsentRequired')}
+          </p>
+        ) : (
+          <ErrorMessage error={error} />
+        )}
         <ul className="card-list">
           {purposes
             .filter((p) => p.kind === 'additional')
