@@ -78,9 +78,7 @@ describe('ConsentsPage', { timeout: 30_000 }, () => {
 
     const table = screen.getByRole('table', { name: 'Consent record' });
     expect(await within(table).findByText('Location turned on (policy version 1)')).toBeDefined();
-    await user.click(
-      within(table).getByRole('button', { name: /Download receipt: Location/ }),
-    );
+    await user.click(within(table).getByRole('button', { name: /Download receipt: Location/ }));
     expect(sent.some((r) => r.path === `/api/privacy/consents/${ids.record}/receipt`)).toBe(true);
     expect(createObjectURL).toHaveBeenCalledTimes(1);
   });

@@ -1,10 +1,25 @@
-import type { RightsRequest } from '@carillon/protocol/rights';
+import { RightsRequest } from '@carillon/protocol/rights';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { formatDateTime } from '../../i18n/format';
+import { ErrorMessage } from '../../ui/ErrorMessage';
 import { AccessReportView } from './AccessReportView';
 import { VerifyRequestForm } from './VerifyRequestForm';
+
+/**
+ * Whether its owner may call it off (POST …/withdraw): before confirming it,
+ * or while it waits for an operator. A cancellation under way is withdrawn
+ * by signing in, which a signed-in screen cannot show.
+ */
+export function withdrawable(request: RightsRequest): boolean {
+  return (
+    request.status === 'submitted' ||
+    (request.status === 'in_progress' &&
+      request.awaitingOperator &&
+      request.kind !== 'cancel_account')
+  );
+}
 
 /**
  * One request: kind, status, deadline and days left, the answer or the
@@ -23,6 +38,17 @@ export function RequestItem({
   const { t, i18n } = useTranslation();
   const { api } = useServices();
   const [showReport, setShowReport] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const handleWithdraw = async () => {
+    setError(null);
+    try {
+      onChanged(
+        await api.post(`/api/privacy/requests/${request.id}/withdraw`, { schema: RightsRequest }),
+      );
+    } catch (failure) {
+      setError(failure);
+    }
+  };
   const kind = t(`privacy.kind.${request.kind}`);
   const date = (ms: number) => formatDateTime(ms, i18n.language);
   const titleId = `request-${request.id}`;
@@ -58,6 +84,14 @@ export function RequestItem({
       {request.status === 'submitted' ? (
         <VerifyRequestForm requestId={request.id} sentTo={sentTo} onVerified={onChanged} />
       ) : null}
+      {withdrawable(request) ? (
+        <p>
+          <button type="button" className="secondary" onClick={() => void handleWithdraw()}>
+            {t('privacy.requests.withdraw')}
+          </button>
+        </p>
+      ) : null}
+      <ErrorMessage error={error} />
       {request.status === 'fulfilled' && request.kind === 'copy' ? (
         <p>
           <a href={api.url(`/api/privacy/requests/${request.id}/export`)} download>

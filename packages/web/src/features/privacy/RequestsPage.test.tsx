@@ -84,11 +84,25 @@ describe('RequestsPage', { timeout: 30_000 }, () => {
   });
 
   it('builds the body each kind needs and shows refusals and overdue requests', async () => {
+    let queuedStatus: 'in_progress' | 'withdrawn' = 'in_progress';
     const { fetch, sent } = fakeFetch({
       'GET /api/health': health(),
       'GET /api/account': account(),
       'GET /api/privacy/consents': consents,
-      'GET /api/privacy/requests': {
+      'POST /api/privacy/requests/01900000-0000-7000-8000-0000000000e2/withdraw': () => {
+        queuedStatus = 'withdrawn';
+        return {
+          body: rightsRequest({
+            id: '01900000-0000-7000-8000-0000000000e2',
+            kind: 'correct',
+            submitted: { kind: 'correct', text: 'My old employer' },
+            status: 'withdrawn',
+            daysLeft: null,
+            closedAt: 4,
+          }),
+        };
+      },
+      'GET /api/privacy/requests': () => ({
         body: {
           requests: [
             rightsRequest({
@@ -103,14 +117,14 @@ describe('RequestsPage', { timeout: 30_000 }, () => {
               id: '01900000-0000-7000-8000-0000000000e2',
               kind: 'correct',
               submitted: { kind: 'correct', text: 'My old employer' },
-              status: 'in_progress',
-              awaitingOperator: true,
-              daysLeft: -2,
-              overdue: true,
+              status: queuedStatus,
+              awaitingOperator: queuedStatus === 'in_progress',
+              daysLeft: queuedStatus === 'in_progress' ? -2 : null,
+              overdue: queuedStatus === 'in_progress',
             }),
           ],
         },
-      },
+      }),
       'POST /api/privacy/requests': {
         status: 409,
         body: { error: { id: 'conflict', message: 'One at a time.' } },
@@ -123,6 +137,13 @@ describe('RequestsPage', { timeout: 30_000 }, () => {
     ).toBeDefined();
     expect(screen.getByText('Overdue')).toBeDefined();
     expect(screen.getByText('With a person')).toBeDefined();
+    // Only the queued one can be withdrawn; the refused one is finished.
+    const refused = screen.getByRole('listitem', { name: 'Make a complaint' });
+    expect(within(refused).queryByRole('button', { name: 'Withdraw this request' })).toBeNull();
+    const queued = screen.getByRole('listitem', { name: 'Correct my data' });
+    await user.click(within(queued).getByRole('button', { name: 'Withdraw this request' }));
+    expect(await within(queued).findByText('Withdrawn')).toBeDefined();
+    expect(within(queued).queryByRole('button', { name: 'Withdraw this request' })).toBeNull();
 
     await user.selectOptions(screen.getByLabelText('What would you like?'), 'Withdraw a consent');
     await user.selectOptions(await screen.findByLabelText('Consent to withdraw'), 'Location');
@@ -142,7 +163,9 @@ describe('RequestsPage', { timeout: 30_000 }, () => {
       'The photo of 1 May{Enter}',
     );
     await user.click(screen.getByRole('button', { name: 'Submit request' }));
-    const bodies = sent.filter((r) => r.method === 'POST').map((r) => r.body);
+    const bodies = sent
+      .filter((r) => r.method === 'POST' && r.path === '/api/privacy/requests')
+      .map((r) => r.body);
     expect(bodies).toEqual([
       { kind: 'withdraw_consent', purpose: 'location' },
       {
