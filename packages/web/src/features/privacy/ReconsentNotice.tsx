@@ -15,19 +15,23 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
  * them) until the current version is accepted.
  */
 export function ReconsentNotice() {
+  const session = useSession();
+  return session.account?.policy.reconsentRequired ? <ReconsentDialog /> : null;
+}
+
+/** The dialog (and banner) itself; it reads the current policy only when it is needed. */
+function ReconsentDialog() {
   const { t, i18n } = useTranslation();
   const { api } = useServices();
   const session = useSession();
-  const required = session.account?.policy.reconsentRequired ?? false;
   const { policy, error: policyError } = useCurrentPolicy(i18n.language);
   const [open, setOpen] = useState(true);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const acceptRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (required && open && policy) acceptRef.current?.focus();
-  }, [required, open, policy]);
-  if (!required) return null;
+    if (open && policy) acceptRef.current?.focus();
+  }, [open, policy]);
 
   const handleAccept = async () => {
     if (!policy) return;
