@@ -2,6 +2,8 @@
 export interface SentRequest {
   method: string;
   path: string;
+  /** The query string's parameters, e.g. `{ lang: 'zh-CN' }`. */
+  query: Record<string, string>;
   headers: Record<string, string>;
   body: unknown;
 }
@@ -22,6 +24,7 @@ export function fakeFetch(routes: Record<string, Handler | Reply>) {
     const request: SentRequest = {
       method,
       path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
       headers: Object.fromEntries(Object.entries((init.headers ?? {}) as Record<string, string>)),
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
     };

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { startServerProcess } from '../../../server/test/system/server-process';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const OPERATOR = { username: 'e2e-operator', password: 'e2e operator password 1' };
+/** The operator account every journey's server starts with. */
+export const OPERATOR = { username: 'e2e-operator', password: 'e2e operator password 1' };
 
 /** A real Carillon server (src/main.ts) for the browser journeys, with an operator to read codes. */
 export interface AppServer {

@@ -2,10 +2,18 @@ import { readFileSync } from 'node:fs';
 
 type Tree = { [key: string]: string | Tree };
 
+/** The shared file and the features' own files (`privacy.en.json`, …), merged as i18n.ts does. */
+const files = ['', 'privacy.', 'operator.'];
+
 function load(language: 'en' | 'zh-CN'): Tree {
-  return JSON.parse(
-    readFileSync(new URL(`../../src/i18n/locales/${language}.json`, import.meta.url), 'utf8'),
-  ) as Tree;
+  const read = (prefix: string) =>
+    JSON.parse(
+      readFileSync(
+        new URL(`../../src/i18n/locales/${prefix}${language}.json`, import.meta.url),
+        'utf8',
+      ),
+    ) as Tree;
+  return Object.assign({}, ...files.map(read)) as Tree;
 }
 
 /**

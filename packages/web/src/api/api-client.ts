@@ -40,6 +40,15 @@ export class ApiClient {
     this.unauthenticated = options.onUnauthenticated;
   }
 
+  /** The same client with another CSRF token and 401 handler, e.g. for the operator session. */
+  derive(overrides: Pick<ApiClientOptions, 'csrfToken' | 'onUnauthenticated'>): ApiClient {
+    return new ApiClient({
+      fetch: this.fetch,
+      baseUrl: this.baseUrl,
+      ...overrides,
+    });
+  }
+
   /** GET `path`, parsed with `schema`. */
   get<S extends z.ZodType>(path: string, call: Call<S> & { schema: S }): Promise<z.infer<S>> {
     return this.request<S>('GET', path, call) as Promise<z.infer<S>>;

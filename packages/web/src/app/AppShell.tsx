@@ -6,6 +6,7 @@ import { RealtimeProvider, type RealtimeFactory } from '../realtime/realtime-con
 import { SessionEndedWatch } from './SessionEndedWatch';
 import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ReconsentNotice } from '../features/privacy/ReconsentNotice';
 
 /** The frame around every signed-in screen: navigation, connection state, language, sign-out. */
 export function AppShell({ realtime }: { realtime?: RealtimeFactory }) {
@@ -37,7 +38,9 @@ export function AppShell({ realtime }: { realtime?: RealtimeFactory }) {
         <nav className="shell-nav" aria-label={t('nav.label')}>
           <NavLink to="/chats">{t('nav.chats')}</NavLink>
           <NavLink to="/contacts">{t('nav.contacts')}</NavLink>
+          <NavLink to="/privacy">{t('privacy.nav')}</NavLink>
         </nav>
+        <ReconsentNotice />
         <main className="shell-main" id="main">
           <Outlet />
         </main>

@@ -4,6 +4,8 @@ import { SignupPage } from '../features/auth/SignupPage';
 import { ChatsPage } from '../features/chats/ChatsPage';
 import { ConversationPage } from '../features/conversation/ConversationPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
+import { operatorRoutes } from '../features/operator/operator-routes';
+import { cancelledRoute, privacyRoutes } from '../features/privacy/privacy-routes';
 import type { RealtimeFactory } from '../realtime/realtime-context';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
@@ -27,8 +29,11 @@ export function appRoutes(options: { realtime?: RealtimeFactory } = {}): RouteOb
           children: [{ path: ':conversationId', element: <ConversationPage /> }],
         },
         { path: 'contacts', element: <ContactsPage /> },
+        privacyRoutes,
       ],
     },
+    cancelledRoute,
+    operatorRoutes,
     { path: '*', element: <NotFoundPage /> },
   ];
 }

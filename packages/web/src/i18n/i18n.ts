@@ -2,10 +2,17 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
+import operatorEn from './locales/operator.en.json';
+import operatorZhCN from './locales/operator.zh-CN.json';
+import privacyEn from './locales/privacy.en.json';
+import privacyZhCN from './locales/privacy.zh-CN.json';
 import { pickLanguage, storedLanguage, type Language } from './languages';
 
 /** Every string the client shows, per language; components only name keys. */
-export const resources = { en: { translation: en }, 'zh-CN': { translation: zhCN } } as const;
+export const resources = {
+  en: { translation: { ...en, ...privacyEn, ...operatorEn } },
+  'zh-CN': { translation: { ...zhCN, ...privacyZhCN, ...operatorZhCN } },
+} as const;
 
 /**
  * Makes an i18next instance in the language `pickLanguage` chooses before the

@@ -83,6 +83,17 @@ export function rightsRoutes(
         rights.verify(user.userId, params.id, body.password, body.code),
     }),
     route({
+      method: 'POST',
+      path: '/api/privacy/requests/:id/withdraw',
+      summary: 'Call off your request before it is confirmed, or while it waits for an operator',
+      tags,
+      auth: 'user',
+      params: IdParams,
+      response: RightsRequest,
+      errors: ['not_found', 'conflict'],
+      handler: ({ user, params }) => rights.withdraw(user.userId, params.id),
+    }),
+    route({
       method: 'GET',
       path: '/api/privacy/requests/:id/report',
       summary: 'The answer to an access request: what is held, why, on what basis, how long',

@@ -142,6 +142,30 @@ export class RightsService {
       await this.p.requests.annotate(row.id, { awaiting_operator_at: now, answer: outcome.answer });
   }
 
+  /**
+   * Calls a request of one's own off while nothing has been done with it:
+   * before it is confirmed, or while it waits for an operator. Anything else
+   * answers 409. An account cancellation under way has ended every session;
+   * signing in is what withdraws it (`CancellationService`), not this.
+   */
+  async withdraw(userId: string, id: string): Promise<RightsRequest> {
+    const row = await loadOwnRequest(this.p.requests, userId, id);
+    const status = statusOf(row);
+    const queued =
+      status === 'in_progress' &&
+      row.awaiting_operator_at !== null &&
+      row.kind !== 'cancel_account';
+    if (status !== 'submitted' && !queued)
+      throw new AppError('conflict', 'This request can no longer be withdrawn.', { status });
+    const moved = await this.p.requests.move(id, [status], 'withdrawn', {
+      closed_at: this.p.clock.now(),
+      open_kind: null,
+    });
+    if (moved !== 'moved') throw new AppError('conflict', 'The request changed meanwhile.');
+    await this.record(row, 'rights_request.withdrawn');
+    return this.get(userId, id);
+  }
+
   /** The person's requests, newest first, with deadlines and days left. */
   async list(userId: string): Promise<RightsRequest[]> {
     const rows = await this.p.requests.listForUser(userId);

@@ -1,0 +1,102 @@
+import { configure, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { account, fakeFetch, health } from '../../../test/fake-fetch';
+import { renderApp } from '../../../test/render-app';
+import { policyDocument } from './privacy.fixtures';
+
+// The shared machine is slow: give screens time to answer.
+configure({ asyncUtilTimeout: 5000 });
+
+describe('PolicyPage and AccessLogPage', { timeout: 30_000 }, () => {
+  it('lists every version with its changes and reads an old one in the language on screen', async () => {
+    const { fetch, sent } = fakeFetch({
+      'GET /api/health': health(),
+      'GET /api/account': account(),
+      'GET /api/policies': {
+        body: {
+          currentVersion: 2,
+          prevailingLanguage: 'en',
+          versions: [policyDocument(2), policyDocument(1)].map(
+            ({ version, significant, changes, publishedAt, url }) => ({
+              version,
+              significant,
+              changes,
+              publishedAt,
+              url,
+            }),
+          ),
+        },
+      },
+      'GET /api/policies/2': {
+        body: policyDocument(2, { language: 'zh-CN', summary: '第二版摘要' }),
+      },
+      'GET /api/policies/1': {
+        body: policyDocument(1, {
+          language: 'zh-CN',
+          current: false,
+          summary: '第一版摘要',
+          text: '第一版全文',
+        }),
+      },
+    });
+    renderApp('/privacy/policy', fetch, { languages: ['zh-CN'] });
+    const user = userEvent.setup();
+    const changes = await screen.findByRole('list', { name: '第 2 版的变更内容' });
+    expect(within(changes).getByText('Location data is kept for 30 days')).toBeDefined();
+    expect(await screen.findByText('第二版摘要')).toBeDefined();
+    expect(screen.getByText('各语言文本不一致时，以English文本为准。')).toBeDefined();
+
+    await user.click(screen.getByRole('button', { name: '阅读第 1 版' }));
+    expect(await screen.findByText('第一版全文')).toBeDefined();
+    const read = sent.find((r) => r.path === '/api/policies/1')!;
+    expect(read.query).toEqual({ lang: 'zh-CN' });
+  });
+
+  it('shows who accessed my data and pages back', async () => {
+    const entry = (seq: number, over: Record<string, unknown>) => ({
+      seq,
+      at: Date.UTC(2026, 11, 1, seq),
+      actorKind: 'operator',
+      byYou: false,
+      action: 'outbox.read',
+      purpose: 'Support ticket 12: code not received',
+      detail: {},
+      ...over,
+    });
+    const { fetch, sent } = fakeFetch({
+      'GET /api/health': health(),
+      'GET /api/account': account(),
+      'GET /api/privacy/access-log': (request) =>
+        request.query.before
+          ? {
+              body: {
+                entries: [
+                  entry(1, {
+                    actorKind: 'user',
+                    byYou: true,
+                    action: 'data.exported',
+                    purpose: null,
+                  }),
+                ],
+                nextBefore: null,
+              },
+            }
+          : { body: { entries: [entry(2, {})], nextBefore: 2 } },
+    });
+    renderApp('/privacy/access-log', fetch);
+    const user = userEvent.setup();
+    const table = await screen.findByRole('table', { name: 'Who accessed my data' });
+    expect(within(table).getByText('A platform operator')).toBeDefined();
+    expect(within(table).getByText('Read the message with your code')).toBeDefined();
+    expect(within(table).getByText('Support ticket 12: code not received')).toBeDefined();
+    await user.click(screen.getByRole('button', { name: 'Show older entries' }));
+    expect(await within(table).findByText('Downloaded your data export')).toBeDefined();
+    expect(within(table).getByText('You')).toBeDefined();
+    expect(screen.queryByRole('button', { name: 'Show older entries' })).toBeNull();
+    expect(sent.filter((r) => r.path === '/api/privacy/access-log').at(-1)!.query).toEqual({
+      limit: '50',
+      before: '2',
+    });
+  });
+});
