@@ -35,6 +35,9 @@ export function AppShell({ realtime }: { realtime?: RealtimeFactory }) {
         <nav className="shell-nav" aria-label={t('nav.label')}>
           <NavLink to="/chats">{t('nav.chats')}</NavLink>
           <NavLink to="/contacts">{t('nav.contacts')}</NavLink>
+          <NavLink to="/groups">{t('groups.title')}</NavLink>
+          <NavLink to="/org">{t('org.title')}</NavLink>
+          <NavLink to="/settings">{t('settings.title')}</NavLink>
         </nav>
         <main className="shell-main" id="main">
           <Outlet />

@@ -4,6 +4,15 @@ import { SignupPage } from '../features/auth/SignupPage';
 import { ChatsPage } from '../features/chats/ChatsPage';
 import { ConversationPage } from '../features/conversation/ConversationPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
+import { CardPage } from '../features/contacts/CardPage';
+import { GroupPage } from '../features/groups/GroupPage';
+import { GroupsPage } from '../features/groups/GroupsPage';
+import { JoinGroupPage } from '../features/groups/JoinGroupPage';
+import { AdminConsole } from '../features/organization/admin/AdminConsole';
+import { JoinOrgPage } from '../features/organization/JoinOrgPage';
+import { OrgHomePage } from '../features/organization/OrgHomePage';
+import { OrgPage } from '../features/organization/OrgPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import type { RealtimeFactory } from '../realtime/realtime-context';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
@@ -27,6 +36,15 @@ export function appRoutes(options: { realtime?: RealtimeFactory } = {}): RouteOb
           children: [{ path: ':conversationId', element: <ConversationPage /> }],
         },
         { path: 'contacts', element: <ContactsPage /> },
+        { path: 'contacts/card/:token', element: <CardPage /> },
+        { path: 'groups', element: <GroupsPage /> },
+        { path: 'groups/join/:token', element: <JoinGroupPage /> },
+        { path: 'groups/:groupId', element: <GroupPage /> },
+        { path: 'org', element: <OrgHomePage /> },
+        { path: 'org/join/:token', element: <JoinOrgPage /> },
+        { path: 'org/:orgId', element: <OrgPage /> },
+        { path: 'org/:orgId/admin', element: <AdminConsole /> },
+        { path: 'settings', element: <SettingsPage /> },
       ],
     },
     { path: '*', element: <NotFoundPage /> },

@@ -2,10 +2,21 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
+import groupsEn from './locales/groups.en.json';
+import groupsZh from './locales/groups.zh-CN.json';
+import settingsEn from './locales/settings.en.json';
+import settingsZh from './locales/settings.zh-CN.json';
+import orgEn from './locales/org.en.json';
+import orgZh from './locales/org.zh-CN.json';
+import contactsMoreEn from './locales/contacts-more.en.json';
+import contactsMoreZh from './locales/contacts-more.zh-CN.json';
 import { pickLanguage, storedLanguage, type Language } from './languages';
 
 /** Every string the client shows, per language; components only name keys. */
-export const resources = { en: { translation: en }, 'zh-CN': { translation: zhCN } } as const;
+export const resources = {
+  en: { translation: { ...en, ...groupsEn, ...settingsEn, ...orgEn, ...contactsMoreEn } },
+  'zh-CN': { translation: { ...zhCN, ...groupsZh, ...settingsZh, ...orgZh, ...contactsMoreZh } },
+} as const;
 
 /**
  * Makes an i18next instance in the language `pickLanguage` chooses before the
