@@ -14,5 +14,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup.ts'],
     restoreMocks: true,
+    // A shared two-core machine renders the first screen of a file slowly; waits allow for that.
+    testTimeout: 20_000,
   },
 });

@@ -2,17 +2,18 @@ import { RequestSent } from '@carillon/protocol/contacts';
 import { PublicProfile } from '@carillon/protocol/profiles';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useServices } from '../../app/services';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 
 const shownFields = ['realName', 'workRegion', 'enterpriseEmail'] as const;
 
-/** `/contacts/card/:token`: someone's e-card, with a button that sends them a friend request. */
+/** `/contacts/card?token=…`: someone's e-card, with a button that sends them a friend request. */
 export function CardPage() {
   const { t } = useTranslation();
   const { api } = useServices();
-  const { token = '' } = useParams();
+  const [search] = useSearchParams();
+  const token = search.get('token') ?? '';
   const [profile, setProfile] = useState<PublicProfile | null>(null);
   const [sent, setSent] = useState(false);
   const [error, setError] = useState<unknown>(null);

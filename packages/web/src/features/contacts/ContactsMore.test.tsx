@@ -66,7 +66,7 @@ describe('Contacts additions', () => {
       {},
       { timeout: 5000 },
     )) as HTMLInputElement;
-    expect(link.value).toMatch(/\/contacts\/card\/card-token-abc$/);
+    expect(link.value).toMatch(/\/contacts\/card\?token=card-token-abc$/);
     await user.selectOptions(await screen.findByLabelText('Block a contact'), 'Wei');
     await user.click(screen.getByRole('button', { name: 'Block' }));
     const list = screen.getByRole('list', { name: 'Blocked people' });
@@ -117,7 +117,7 @@ describe('CardPage', () => {
       'GET /api/contacts/cards/card-token-abc': { body: { ...wei, workRegion: 'Shanghai' } },
       'POST /api/contacts/cards/card-token-abc/request': { status: 202, body: { status: 'sent' } },
     });
-    renderApp('/contacts/card/card-token-abc', fetch);
+    renderApp('/contacts/card?token=card-token-abc', fetch);
     const user = userEvent.setup();
     expect(await screen.findByRole('heading', { name: 'Wei' }, { timeout: 5000 })).toBeDefined();
     expect(screen.getByText('Shanghai')).toBeDefined();

@@ -10,7 +10,7 @@ import { tokenFromLink } from './QrSection';
 
 /** The web address an e-card token opens in this client. */
 export function cardUrl(token: string): string {
-  return `${window.location.origin}/contacts/card/${encodeURIComponent(token)}`;
+  return `${window.location.origin}/contacts/card?token=${encodeURIComponent(token)}`;
 }
 
 /** My e-card (public fields only, a link valid 30 days) and a box to open someone else's. */
@@ -27,10 +27,7 @@ export function ECardSection() {
 
   const handleOpen = (event: FormEvent) => {
     event.preventDefault();
-    const text = link.trim();
-    const fromWeb = /\/contacts\/card\/([^/?#\s]+)/.exec(text)?.[1];
-    const token = fromWeb ? decodeURIComponent(fromWeb) : tokenFromLink(text);
-    void navigate(`/contacts/card/${encodeURIComponent(token)}`);
+    void navigate(`/contacts/card?token=${encodeURIComponent(tokenFromLink(link))}`);
   };
 
   return (

@@ -7,7 +7,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 
 /** The web address an invite token opens in this client. */
 export function groupJoinUrl(token: string): string {
-  return `${window.location.origin}/groups/join/${encodeURIComponent(token)}`;
+  return `${window.location.origin}/groups/join?token=${encodeURIComponent(token)}`;
 }
 
 /** Owners and admins make an invite link (a week) and show it as text and as a QR code. */

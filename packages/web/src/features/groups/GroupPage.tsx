@@ -27,9 +27,7 @@ export function GroupPage() {
   return (
     <div className="page stack">
       <header className="conversation-header">
-        <Link to="/groups" className="back-link">
-          {t('groups.back')}
-        </Link>
+        <Link to="/groups">{t('groups.back')}</Link>
         <h1>{group.name}</h1>
         <Link to={`/chats/${group.id}`}>{t('groups.openChat')}</Link>
       </header>

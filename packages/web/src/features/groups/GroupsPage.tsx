@@ -36,7 +36,7 @@ export function GroupsPage() {
 
   const handleJoin = (event: FormEvent) => {
     event.preventDefault();
-    void navigate(`/groups/join/${encodeURIComponent(tokenFromLink(link))}`);
+    void navigate(`/groups/join?token=${encodeURIComponent(tokenFromLink(link))}`);
   };
 
   return (

@@ -1,19 +1,20 @@
 import { JoinResult } from '@carillon/protocol/messaging';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useServices } from '../../app/services';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 
 /**
- * `/groups/join/:token`: where an invite link leads. Joining waits for a
+ * `/groups/join?token=…`: where an invite link leads (a query, because tokens hold dots). Joining waits for a
  * press (a link alone never adds anyone); with join approval on, a request
  * is filed instead and the page says so.
  */
 export function JoinGroupPage() {
   const { t } = useTranslation();
   const { api } = useServices();
-  const { token = '' } = useParams();
+  const [search] = useSearchParams();
+  const token = search.get('token') ?? '';
   const navigate = useNavigate();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);

@@ -5,14 +5,9 @@ import { useNavigate } from 'react-router';
 import { useServices } from '../../app/services';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { TextField } from '../../ui/TextField';
+import { tokenFromLink } from '../contacts/QrSection';
 
 const Joined = z.object({ organizationId: z.uuid() });
-
-/** The token in a pasted `/org/join/<token>` link, or the text as it is. */
-export function orgTokenFromLink(text: string): string {
-  const match = /\/org\/join\/([^/?#\s]+)/.exec(text.trim());
-  return match ? decodeURIComponent(match[1]!) : text.trim();
-}
 
 /** Join with an 8-character code or a pasted invite link, or apply to an organization by its id. */
 export function JoinOrgForms() {
@@ -29,7 +24,7 @@ export function JoinOrgForms() {
     event.preventDefault();
     setError(null);
     const text = invite.trim();
-    const body = /^[A-Za-z0-9]{8}$/.test(text) ? { code: text } : { token: orgTokenFromLink(text) };
+    const body = /^[A-Za-z0-9]{8}$/.test(text) ? { code: text } : { token: tokenFromLink(text) };
     try {
       const joined = await api.post('/api/organizations/join', { body, schema: Joined });
       void navigate(`/org/${joined.organizationId}`);

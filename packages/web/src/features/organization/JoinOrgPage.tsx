@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useServices } from '../../app/services';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 
 const Joined = z.object({ organizationId: z.uuid() });
 
-/** `/org/join/:token`: where an organization's invite link leads; joining waits for a press. */
+/** `/org/join?token=…`: where an organization's invite link leads; joining waits for a press. */
 export function JoinOrgPage() {
   const { t } = useTranslation();
   const { api } = useServices();
-  const { token = '' } = useParams();
+  const [search] = useSearchParams();
+  const token = search.get('token') ?? '';
   const navigate = useNavigate();
   const [error, setError] = useState<unknown>(null);
   const handleJoin = async () => {

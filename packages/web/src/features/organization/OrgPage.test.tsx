@@ -155,7 +155,7 @@ describe('AdminConsole', () => {
 
     await user.click(screen.getByRole('button', { name: 'Create an invite link' }));
     const link = (await screen.findByLabelText('Invite link')) as HTMLInputElement;
-    expect(link.value).toMatch(/\/org\/join\/org-invite-token-1$/);
+    expect(link.value).toMatch(/\/org\/join\?token=org-invite-token-1$/);
     await user.click(screen.getByRole('button', { name: 'Create an invite code' }));
     expect(await screen.findByText('K7M2Q9XA')).toBeDefined();
     expect(screen.getByRole('button', { name: 'Submit for certification' })).toBeDefined();

@@ -24,9 +24,7 @@ export function AdminConsole() {
   return (
     <div className="page stack">
       <header className="conversation-header">
-        <Link to={`/org/${organization.id}`} className="back-link">
-          {t('org.backToDirectory')}
-        </Link>
+        <Link to={`/org/${organization.id}`}>{t('org.backToDirectory')}</Link>
         <h1>{t('org.consoleTitle', { name: organization.name })}</h1>
       </header>
       <div className="contacts-grid">

@@ -9,7 +9,7 @@ import { TextField } from '../../../ui/TextField';
 
 /** The web address an organization invite token opens in this client. */
 export function orgJoinUrl(token: string): string {
-  return `${window.location.origin}/org/join/${encodeURIComponent(token)}`;
+  return `${window.location.origin}/org/join?token=${encodeURIComponent(token)}`;
 }
 
 /**
