@@ -140,6 +140,19 @@ describe(
           .waitFor();
         await checkScreen(b, 'zh-group');
 
+        // The settings and the contacts additions pass the same accessibility check.
+        await a.getByRole('link', { name: t('settings.title') }).click();
+        await a.getByRole('switch', { name: t('settings.hideLastSeen') }).check();
+        await a
+          .getByRole('list', { name: t('settings.sessions') })
+          .getByRole('listitem')
+          .first()
+          .waitFor();
+        await checkScreen(a, 'en-settings');
+        await b.getByRole('link', { name: z('nav.contacts') }).click();
+        await b.getByRole('switch', { name: z('contactsMore.matchingSwitch') }).waitFor();
+        await checkScreen(b, 'zh-contacts-more');
+
         await desktop.close();
         await phone.close();
       },
