@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 
-/** The avatar: shown, replaced by an uploaded image (the server strips metadata), or removed. */
+/** The avatar (its URL carries a version, so a new picture shows at once): shown, replaced by an uploaded image (the server strips metadata), or removed. */
 export function AvatarField({
   profile,
   onChanged,
@@ -15,14 +15,12 @@ export function AvatarField({
   const { t } = useTranslation();
   const { api } = useServices();
   const [error, setError] = useState<unknown>(null);
-  const [version, setVersion] = useState(0);
 
   const handleFile = async (file: File | undefined) => {
     if (!file) return;
     setError(null);
     try {
       onChanged(await api.put('/api/profile/avatar', { raw: file, schema: OwnProfile }));
-      setVersion(version + 1);
     } catch (failure) {
       setError(failure);
     }
@@ -42,7 +40,7 @@ export function AvatarField({
       {profile.avatarUrl ? (
         <img
           className="avatar"
-          src={api.url(profile.avatarUrl, { v: version })}
+          src={api.url(profile.avatarUrl)}
           alt={t('settings.avatarAlt')}
           width={96}
           height={96}

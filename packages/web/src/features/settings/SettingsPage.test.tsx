@@ -40,6 +40,9 @@ function settingsServer() {
     'GET /api/account': account(me),
     'GET /api/profile': { body: own },
     'PATCH /api/profile': (r) => ({ body: { ...own, ...(r.body as object) } }),
+    'PUT /api/profile/avatar': {
+      body: { ...own, avatarUrl: `/api/users/${me}/avatar?v=abc123` },
+    },
     'GET /api/sessions': () => ({ body: { sessions } }),
     [`DELETE /api/sessions/${s2}`]: () => {
       sessions = sessions.filter((s) => s.id !== s2);
@@ -121,4 +124,18 @@ describe('SettingsPage', () => {
       expect(await screen.findByText(/do not match/)).toBeDefined();
     },
   );
+
+  it('uploads an avatar as the raw image and shows the stored one', async () => {
+    const { fetch, sent } = settingsServer();
+    renderApp('/settings', fetch);
+    const user = userEvent.setup();
+    const picture = new File([new Uint8Array([137, 80, 78, 71])], 'me.png', { type: 'image/png' });
+    await user.upload(await screen.findByLabelText('Upload an avatar'), picture);
+    const avatar = (await screen.findByRole('img', { name: 'My avatar' })) as HTMLImageElement;
+    expect(avatar.getAttribute('src')).toBe(`/api/users/${me}/avatar?v=abc123`);
+    const upload = sent.find((r) => r.path === '/api/profile/avatar');
+    expect(upload?.method).toBe('PUT');
+    expect(upload?.headers['content-type']).toBe('image/png');
+    expect(screen.getByRole('button', { name: 'Remove the avatar' })).toBeDefined();
+  });
 });
