@@ -59,7 +59,7 @@ describe(
         await b.getByRole('link', { name: wei.t('nav.contacts') }).click();
         await b.getByRole('switch', { name: wei.t('contacts.discoverBy.phone') }).check();
         await a.getByRole('link', { name: mei.t('nav.contacts') }).click();
-        await a.getByLabel(mei.t('auth.phoneNumber')).fill(wei.phone);
+        await a.getByLabel(mei.t('auth.phoneNumber'), { exact: true }).fill(wei.phone);
         await a.getByRole('button', { name: mei.t('contacts.sendRequest') }).click();
         await a.getByText(mei.t('contacts.requestSent')).first().waitFor();
         await checkScreen(a, 'en-contacts');

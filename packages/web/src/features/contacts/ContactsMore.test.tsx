@@ -86,7 +86,10 @@ describe('Contacts additions', () => {
         { timeout: 5000 },
       );
       expect((consent as HTMLInputElement).checked).toBe(false);
-      await user.type(screen.getByLabelText('Phone numbers (one per line)'), '+6581234567');
+      await user.type(
+        screen.getByLabelText('Numbers from my address book (one per line)'),
+        '+6581234567',
+      );
       await user.click(screen.getByRole('button', { name: 'Find friends' }));
       expect(await screen.findByText(/needs your consent/)).toBeDefined();
     },
@@ -97,7 +100,11 @@ describe('Contacts additions', () => {
     renderApp('/contacts', fetch);
     const user = userEvent.setup();
     await user.type(
-      await screen.findByLabelText('Phone numbers (one per line)', {}, { timeout: 5000 }),
+      await screen.findByLabelText(
+        'Numbers from my address book (one per line)',
+        {},
+        { timeout: 5000 },
+      ),
       '+6581234567{enter}+6590000000',
     );
     await user.click(screen.getByRole('button', { name: 'Find friends' }));
