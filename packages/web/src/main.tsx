@@ -7,6 +7,7 @@ import { appRoutes } from './app/routes';
 import { createI18n } from './i18n/i18n';
 import { ProfileCache } from './features/people/profile-cache';
 import './styles.css';
+import './ui/screens.css';
 
 const languages = navigator.languages ?? [navigator.language];
 const api = new ApiClient();

@@ -1,19 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 type Tree = { [key: string]: string | Tree };
 
-/** The shared file and the features' own files (`privacy.en.json`, …), merged as i18n.ts does. */
-const files = ['', 'privacy.', 'operator.'];
+const LOCALES = new URL('../../src/i18n/locales/', import.meta.url);
+const read = (file: string) => JSON.parse(readFileSync(new URL(file, LOCALES), 'utf8')) as Tree;
 
+/** The shared file and every feature file (`groups.en.json`, …), merged as i18n.ts merges them. */
 function load(language: 'en' | 'zh-CN'): Tree {
-  const read = (prefix: string) =>
-    JSON.parse(
-      readFileSync(
-        new URL(`../../src/i18n/locales/${prefix}${language}.json`, import.meta.url),
-        'utf8',
-      ),
-    ) as Tree;
-  return Object.assign({}, ...files.map(read)) as Tree;
+  const features = readdirSync(LOCALES).filter((file) => file.endsWith(`.${language}.json`));
+  return Object.assign(read(`${language}.json`), ...features.map(read)) as Tree;
 }
 
 /**

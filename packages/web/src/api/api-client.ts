@@ -16,6 +16,8 @@ export interface ApiClientOptions {
 /** One call: a body sent as JSON, and the schema its answer is parsed with. */
 export interface Call<S extends z.ZodType | undefined> {
   body?: unknown;
+  /** Bytes sent as they are (e.g. an avatar image) instead of a JSON `body`. */
+  raw?: Blob;
   query?: Record<string, string | number | undefined>;
   schema?: S;
 }
@@ -108,13 +110,14 @@ export class ApiClient {
   ): Promise<Answer<S>> {
     const headers: Record<string, string> = method === 'GET' ? {} : this.unsafeHeaders();
     if (call.body !== undefined) headers['content-type'] = 'application/json';
+    if (call.raw) headers['content-type'] = call.raw.type || 'application/octet-stream';
     let response: Response;
     try {
       response = await this.fetch(this.url(path, call.query), {
         method,
         headers,
         credentials: 'same-origin',
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        body: call.raw ?? (call.body === undefined ? undefined : JSON.stringify(call.body)),
       });
     } catch (error) {
       throw new ApiError('network', error instanceof Error ? error.message : 'offline', 0);

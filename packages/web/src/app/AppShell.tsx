@@ -38,6 +38,9 @@ export function AppShell({ realtime }: { realtime?: RealtimeFactory }) {
         <nav className="shell-nav" aria-label={t('nav.label')}>
           <NavLink to="/chats">{t('nav.chats')}</NavLink>
           <NavLink to="/contacts">{t('nav.contacts')}</NavLink>
+          <NavLink to="/groups">{t('groups.title')}</NavLink>
+          <NavLink to="/org">{t('org.title')}</NavLink>
+          <NavLink to="/settings">{t('settings.title')}</NavLink>
           <NavLink to="/privacy">{t('privacy.nav')}</NavLink>
         </nav>
         <ReconsentNotice />

@@ -6,6 +6,15 @@ import { ConversationPage } from '../features/conversation/ConversationPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { operatorRoutes } from '../features/operator/operator-routes';
 import { cancelledRoute, privacyRoutes } from '../features/privacy/privacy-routes';
+import { CardPage } from '../features/contacts/CardPage';
+import { GroupPage } from '../features/groups/GroupPage';
+import { GroupsPage } from '../features/groups/GroupsPage';
+import { JoinGroupPage } from '../features/groups/JoinGroupPage';
+import { AdminConsole } from '../features/organization/admin/AdminConsole';
+import { JoinOrgPage } from '../features/organization/JoinOrgPage';
+import { OrgHomePage } from '../features/organization/OrgHomePage';
+import { OrgPage } from '../features/organization/OrgPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import type { RealtimeFactory } from '../realtime/realtime-context';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
@@ -30,6 +39,15 @@ export function appRoutes(options: { realtime?: RealtimeFactory } = {}): RouteOb
         },
         { path: 'contacts', element: <ContactsPage /> },
         privacyRoutes,
+        { path: 'contacts/card', element: <CardPage /> },
+        { path: 'groups', element: <GroupsPage /> },
+        { path: 'groups/join', element: <JoinGroupPage /> },
+        { path: 'groups/:groupId', element: <GroupPage /> },
+        { path: 'org', element: <OrgHomePage /> },
+        { path: 'org/join', element: <JoinOrgPage /> },
+        { path: 'org/:orgId', element: <OrgPage /> },
+        { path: 'org/:orgId/admin', element: <AdminConsole /> },
+        { path: 'settings', element: <SettingsPage /> },
       ],
     },
     cancelledRoute,

@@ -6,12 +6,40 @@ import operatorEn from './locales/operator.en.json';
 import operatorZhCN from './locales/operator.zh-CN.json';
 import privacyEn from './locales/privacy.en.json';
 import privacyZhCN from './locales/privacy.zh-CN.json';
+import groupsEn from './locales/groups.en.json';
+import groupsZh from './locales/groups.zh-CN.json';
+import settingsEn from './locales/settings.en.json';
+import settingsZh from './locales/settings.zh-CN.json';
+import orgEn from './locales/org.en.json';
+import orgZh from './locales/org.zh-CN.json';
+import contactsMoreEn from './locales/contacts-more.en.json';
+import contactsMoreZh from './locales/contacts-more.zh-CN.json';
 import { pickLanguage, storedLanguage, type Language } from './languages';
 
 /** Every string the client shows, per language; components only name keys. */
 export const resources = {
-  en: { translation: { ...en, ...privacyEn, ...operatorEn } },
-  'zh-CN': { translation: { ...zhCN, ...privacyZhCN, ...operatorZhCN } },
+  en: {
+    translation: {
+      ...en,
+      ...privacyEn,
+      ...operatorEn,
+      ...groupsEn,
+      ...settingsEn,
+      ...orgEn,
+      ...contactsMoreEn,
+    },
+  },
+  'zh-CN': {
+    translation: {
+      ...zhCN,
+      ...privacyZhCN,
+      ...operatorZhCN,
+      ...groupsZh,
+      ...settingsZh,
+      ...orgZh,
+      ...contactsMoreZh,
+    },
+  },
 } as const;
 
 /**

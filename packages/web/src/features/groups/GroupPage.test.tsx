@@ -1,0 +1,132 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { account, fakeFetch, health } from '../../../test/fake-fetch';
+import { renderApp } from '../../../test/render-app';
+
+const me = '01900000-0000-7000-8000-000000000001';
+const wei = '01900000-0000-7000-8000-000000000009';
+const gid = '01900000-0000-7000-8000-0000000000g1'.replace('g', 'a');
+
+const group = (change: Record<string, unknown> = {}) => ({
+  id: gid,
+  kind: 'group',
+  name: 'Platform team',
+  peerId: null,
+  announcement: null,
+  joinApproval: false,
+  role: 'owner',
+  memberCount: 2,
+  lastSeq: 0,
+  lastActivityAt: 1,
+  readSeq: 0,
+  unread: 0,
+  muted: false,
+  pinned: false,
+  ...change,
+});
+const profile = (userId: string, nickname: string) => ({
+  body: { userId, nickname, avatarUrl: null },
+});
+
+function groupServer(role: 'owner' | 'admin' | 'member' = 'owner') {
+  const state = { weiRole: 'member', joinApproval: false, announcement: null as string | null };
+  const routes = {
+    'GET /api/health': health(),
+    'GET /api/account': account(me),
+    [`GET /api/users/${me}/profile`]: profile(me, 'Mei'),
+    [`GET /api/users/${wei}/profile`]: profile(wei, 'Wei'),
+    [`GET /api/conversations/${gid}`]: () => ({
+      body: group({ role, joinApproval: state.joinApproval, announcement: state.announcement }),
+    }),
+    [`GET /api/conversations/${gid}/members`]: () => ({
+      body: {
+        members: [
+          { userId: me, role, joinedAt: 1 },
+          { userId: wei, role: state.weiRole, joinedAt: 2 },
+        ],
+      },
+    }),
+    [`PUT /api/conversations/${gid}/members/${wei}/role`]: (r: { body: unknown }) => {
+      state.weiRole = (r.body as { role: string }).role;
+      return { status: 204 };
+    },
+    [`PATCH /api/conversations/${gid}`]: (r: { body: unknown }) => {
+      Object.assign(state, r.body);
+      return { body: group({ role, ...state }) };
+    },
+    [`POST /api/conversations/${gid}/invites`]: {
+      status: 201,
+      body: {
+        token: 'invite-token-123',
+        url: 'carillon://conversations/join?token=x',
+        expiresAt: 9,
+      },
+    },
+    [`GET /api/conversations/${gid}/join-requests`]: {
+      body: { requests: [{ conversationId: gid, userId: wei, requestedAt: 5 }] },
+    },
+  };
+  return { state, ...fakeFetch(routes) };
+}
+
+describe('GroupPage', () => {
+  it('lets the owner make a member an admin, with the role shown after the change', async () => {
+    const { fetch, sent } = groupServer();
+    renderApp(`/groups/${gid}`, fetch);
+    const user = userEvent.setup();
+    // The first render of a test file is slow on a busy machine: wait longer for it.
+    await screen.findByRole('heading', { name: 'Platform team' }, { timeout: 5000 });
+    await user.click(await screen.findByRole('button', { name: 'Make admin: Wei' }));
+    expect(await screen.findByRole('button', { name: 'Remove admin: Wei' })).toBeDefined();
+    const list = screen.getByRole('list', { name: 'Members' });
+    expect(within(list).getByText('Admin')).toBeDefined();
+    expect(sent.find((r) => r.method === 'PUT')?.body).toEqual({ role: 'admin' });
+  });
+
+  it('makes an invite link with its QR code, and turns join approval on to show the requests', async () => {
+    const { fetch, sent } = groupServer();
+    renderApp(`/groups/${gid}`, fetch);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Create an invite link' }));
+    const link = (await screen.findByLabelText('Invite link')) as HTMLInputElement;
+    expect(link.value).toMatch(/\/groups\/join\?token=invite-token-123$/);
+    const qr = screen.getByRole('img', { name: 'QR code of the invite link' }) as HTMLImageElement;
+    expect(qr.getAttribute('src')).toBe(
+      `/api/conversations/${gid}/invite.svg?token=invite-token-123`,
+    );
+
+    await user.click(screen.getByRole('switch', { name: 'New members need approval' }));
+    expect(await screen.findByRole('button', { name: 'Approve Wei' })).toBeDefined();
+    expect(sent.find((r) => r.method === 'PATCH')?.body).toEqual({ joinApproval: true });
+  });
+
+  it('shows a plain member the announcement, no role buttons, and a leave button that asks first', async () => {
+    const { fetch, state } = groupServer('member');
+    state.announcement = 'Stand-up at nine';
+    renderApp(`/groups/${gid}`, fetch);
+    const user = userEvent.setup();
+    expect(await screen.findByText('Stand-up at nine')).toBeDefined();
+    expect(screen.queryByRole('button', { name: 'Make admin: Wei' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Dissolve the group' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Leave the group' }));
+    expect(screen.getByRole('button', { name: 'Yes, leave' })).toBeDefined();
+  });
+});
+
+describe('JoinGroupPage', () => {
+  it('joins on a press and says when the group waits for approval', async () => {
+    const { fetch, sent } = fakeFetch({
+      'GET /api/health': health(),
+      'GET /api/account': account(me),
+      'POST /api/conversations/join': {
+        body: { pending: true, conversationId: gid, userId: me, requestedAt: 1 },
+      },
+    });
+    renderApp('/groups/join?token=invite-token-123', fetch);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Join the group' }));
+    expect(await screen.findByText(/request to join has been sent/)).toBeDefined();
+    expect(sent.find((r) => r.method === 'POST')?.body).toEqual({ token: 'invite-token-123' });
+  });
+});

@@ -1,0 +1,141 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { account, fakeFetch, health } from '../../../test/fake-fetch';
+import { renderApp } from '../../../test/render-app';
+
+const me = '01900000-0000-7000-8000-000000000001';
+const own = {
+  userId: me,
+  nickname: 'Mei',
+  avatarUrl: null,
+  realName: null,
+  gender: null,
+  birthday: null,
+  workRegion: 'Singapore',
+  enterpriseEmail: null,
+  visibility: {
+    realName: 'only_me',
+    gender: 'only_me',
+    birthday: 'only_me',
+    workRegion: 'only_me',
+    enterpriseEmail: 'only_me',
+  },
+};
+const session = (id: string, name: string, current: boolean) => ({
+  id,
+  current,
+  device: { id: id.replace(/.$/, 'd'), name, platform: 'web' },
+  createdAt: 1,
+  lastSeenAt: 2,
+  ipRegion: '203.0.113.0/24',
+});
+const s1 = '01900000-0000-7000-8000-0000000000b1';
+const s2 = '01900000-0000-7000-8000-0000000000b2';
+
+function settingsServer() {
+  let sessions = [session(s1, 'This browser', true), session(s2, 'Old phone', false)];
+  return fakeFetch({
+    'GET /api/health': health(),
+    'GET /api/account': account(me),
+    'GET /api/profile': { body: own },
+    'PATCH /api/profile': (r) => ({ body: { ...own, ...(r.body as object) } }),
+    'PUT /api/profile/avatar': {
+      body: { ...own, avatarUrl: `/api/users/${me}/avatar?v=abc123` },
+    },
+    'GET /api/sessions': () => ({ body: { sessions } }),
+    [`DELETE /api/sessions/${s2}`]: () => {
+      sessions = sessions.filter((s) => s.id !== s2);
+      return { status: 204 };
+    },
+    'GET /api/presence/settings': { body: { hideLastSeen: false } },
+    'PATCH /api/presence/settings': { body: { hideLastSeen: true } },
+    'GET /api/contacts/settings': { body: { discoverableBy: { phone: false, email: false } } },
+    'POST /api/account/password': {
+      status: 400,
+      body: { error: { id: 'invalid_credentials', message: 'no' } },
+    },
+  });
+}
+
+describe('SettingsPage', () => {
+  it(
+    'saves a profile field with its visibility and clears an emptied one',
+    { timeout: 20_000 },
+    async () => {
+      const { fetch, sent } = settingsServer();
+      renderApp('/settings', fetch);
+      const user = userEvent.setup();
+      const realName = await screen.findByRole('textbox', { name: 'Real name' }, { timeout: 5000 });
+      await user.type(realName, 'Tan Mei Ling');
+      await user.selectOptions(screen.getByLabelText('Who sees my Real name'), 'Everyone');
+      await user.clear(screen.getByRole('textbox', { name: 'Work region' }));
+      await user.click(screen.getByRole('button', { name: 'Save profile' }));
+      expect(await screen.findByText('Saved.')).toBeDefined();
+      const body = sent.find((r) => r.method === 'PATCH' && r.path === '/api/profile')?.body as {
+        realName: string;
+        workRegion: null;
+        visibility: Record<string, string>;
+      };
+      expect(body.realName).toBe('Tan Mei Ling');
+      expect(body.workRegion).toBeNull();
+      expect(body.visibility.realName).toBe('public');
+    },
+  );
+
+  it('ends another session, and never offers to end this one', async () => {
+    const { fetch } = settingsServer();
+    renderApp('/settings', fetch);
+    const user = userEvent.setup();
+    const list = await screen.findByRole(
+      'list',
+      { name: 'Devices and sessions' },
+      { timeout: 5000 },
+    );
+    await within(list).findByText('Old phone');
+    expect(within(list).queryByRole('button', { name: 'Sign out This browser' })).toBeNull();
+    await user.click(within(list).getByRole('button', { name: 'Sign out Old phone' }));
+    await screen.findByRole('button', { name: 'Sign out all other devices' });
+    expect(within(list).queryByText('Old phone')).toBeNull();
+  });
+
+  it(
+    'turns on "hide last seen" and shows a wrong current password as an alert',
+    { timeout: 20_000 },
+    async () => {
+      const { fetch, sent } = settingsServer();
+      renderApp('/settings', fetch);
+      const user = userEvent.setup();
+      await user.click(
+        await screen.findByRole(
+          'switch',
+          { name: 'Hide when I was last online' },
+          { timeout: 5000 },
+        ),
+      );
+      expect(
+        sent.find((r) => r.path === '/api/presence/settings' && r.method === 'PATCH')?.body,
+      ).toEqual({
+        hideLastSeen: true,
+      });
+      await user.type(screen.getByLabelText('Current password'), 'wrong password 1');
+      await user.type(screen.getByLabelText(/^New password/), 'a new long password');
+      await user.click(screen.getByRole('button', { name: 'Change password' }));
+      expect(await screen.findByText(/do not match/)).toBeDefined();
+    },
+  );
+
+  it('uploads an avatar as the raw image and shows the stored one', async () => {
+    const { fetch, sent } = settingsServer();
+    renderApp('/settings', fetch);
+    const user = userEvent.setup();
+    const picture = new File([new Uint8Array([137, 80, 78, 71])], 'me.png', { type: 'image/png' });
+    await user.upload(await screen.findByLabelText('Upload an avatar'), picture);
+    const avatar = (await screen.findByRole('img', { name: 'My avatar' })) as HTMLImageElement;
+    expect(avatar.getAttribute('src')).toBe(`/api/users/${me}/avatar?v=abc123`);
+    const upload = sent.find((r) => r.path === '/api/profile/avatar');
+    expect(upload?.method).toBe('PUT');
+    expect(upload?.headers['content-type']).toBe('image/png');
+    expect(screen.getByRole('button', { name: 'Remove the avatar' })).toBeDefined();
+  });
+});

@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../session/session-context';
+import { DiscoverySettings } from '../contacts/DiscoverySettings';
+import { FreezeSection } from './FreezeSection';
+import { PasswordSection } from './PasswordSection';
+import { PresenceSection } from './PresenceSection';
+import { ProfileSection } from './ProfileSection';
+import { SessionsSection } from './SessionsSection';
+
+/** Settings: profile and its visibility, devices, privacy switches, password, freezing. */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { edition } = useSession();
+  return (
+    <div className="page stack">
+      <h1>{t('settings.title')}</h1>
+      <div className="contacts-grid">
+        <div className="stack">
+          <ProfileSection />
+        </div>
+        <div className="stack">
+          <SessionsSection />
+          <section aria-labelledby="privacy-switches" className="stack">
+            <h2 id="privacy-switches">{t('settings.privacy')}</h2>
+            <PresenceSection />
+            <DiscoverySettings allowEmail={edition !== 'cn'} />
+          </section>
+          <PasswordSection />
+          <FreezeSection />
+        </div>
+      </div>
+    </div>
+  );
+}
