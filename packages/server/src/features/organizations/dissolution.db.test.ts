@@ -5,6 +5,7 @@ import { unzip } from '../../../test/engine-fixtures';
 import { errorId } from '../../../test/factories';
 import { describeEachDialect, useTestApp, type TestApp } from '../../../test/harness';
 import { auditActions } from '../../privacy/rights/rights.fixtures';
+import { EVENTS_TOPIC, isEventBatch, type EventBatch } from '../messaging/events.service';
 import {
   call,
   department,
@@ -37,8 +38,10 @@ describeEachDialect('dissolving an organization (ORG-8)', (dialect) => {
     const dept = await department(t, admin, org.id, 'Sales');
     await place(t, admin, org.id, worker, { position: 'Rigger', departmentIds: [dept.id] });
     const live: unknown[] = [];
-    const subscription = await t.app.bus.subscribe(`user.${worker.userId}`, (event) => {
-      live.push(event);
+    // Committed events go out once each on the events topic, naming every recipient.
+    const subscription = await t.app.bus.subscribe(EVENTS_TOPIC, (event) => {
+      if (isEventBatch(event) && event.cursors.some(([id]) => id === worker.userId))
+        live.push(event);
     });
 
     const started = await call(t, admin, 'POST', `/api/organizations/${org.id}/dissolution`, {
@@ -60,7 +63,7 @@ describeEachDialect('dissolving an organization (ORG-8)', (dialect) => {
     });
     for (let waited = 0; live.length === 0 && waited < 2_000; waited += 10)
       await new Promise((resolve) => setTimeout(resolve, 10));
-    assert.equal((live[0] as { type: string }).type, 'organization.dissolution_scheduled');
+    assert.equal((live[0] as EventBatch).eventType, 'organization.dissolution_scheduled');
     await subscription.unsubscribe();
     const read = await call(t, worker, 'GET', `/api/organizations/${org.id}/dissolution`);
     assert.equal(read.statusCode, 200);
