@@ -4,6 +4,7 @@ import { unzip } from '../../../test/engine-fixtures';
 import { errorId } from '../../../test/factories';
 import { describeEachDialect, useTestApp } from '../../../test/harness';
 import { auditActions } from '../../privacy/rights/rights.fixtures';
+import { openColleagueChat } from './org-chats.test-support';
 import {
   call,
   department,
@@ -51,6 +52,34 @@ describeEachDialect('organization-controlled data: export and retention (ORG-4)'
     assert.ok(!everything.includes('Private Realname'), "a member's own profile never");
     assert.ok(![...zip.keys()].some((k) => k.includes('profiles') || k.includes('users')));
     assert.ok((await auditActions(t)).some((a) => a.action === 'organization.data_exported'));
+  });
+
+  it("exports the messages of the organization's own conversations, and no one else's", async () => {
+    const t = testApp();
+    const [admin, worker, adminB] = [await person(t), await person(t), await person(t)];
+    const org = await orgWith(t, admin, [worker], 'Harbour Works');
+    const other = await orgWith(t, adminB, [worker], 'Other Co');
+    const say = async (from: typeof admin, to: typeof admin, orgId: string, text: string) => {
+      const chat = await openColleagueChat(t, from, to, orgId);
+      const sent = await call(t, from, 'POST', `/api/conversations/${chat.id}/messages`, {
+        clientId: crypto.randomUUID(),
+        text,
+      });
+      assert.equal(sent.statusCode, 201, sent.body);
+    };
+    await say(worker, admin, org.id, 'The crane is booked for Monday');
+    await say(worker, adminB, other.id, 'Quote for Other Co only');
+
+    const response = await call(t, admin, 'GET', `/api/organizations/${org.id}/export`);
+    assert.equal(response.statusCode, 200, response.body);
+    const zip = await unzip(response.rawPayload);
+    const messages = JSON.parse(zip.get('data/messages.json')!.toString());
+    assert.deepEqual(
+      messages.rows.map((r: { body: string }) => r.body),
+      ['The crane is booked for Monday'],
+    );
+    const everything = [...zip.values()].map((b) => b.toString()).join('\n');
+    assert.ok(!everything.includes('Quote for Other Co only'));
   });
 
   it('lets only the main administrator export: 401, 403 for sub-admins and members, 404 outside', async () => {

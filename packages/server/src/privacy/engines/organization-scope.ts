@@ -30,6 +30,20 @@ export async function organizationHeld(
     const records = await countRows(loose(db), manifest.table, filter);
     if (records > 0) held.push({ manifest, filter, records });
   }
+  // Rows of personal tables that sit in something the organization owns (messages in its chats).
+  for (const manifest of registry.personalTables()) {
+    const via = manifest.organizationRowsVia;
+    if (!via) continue;
+    const parents = await loose(db)
+      .selectFrom(via.references)
+      .select('id')
+      .where(via.organizationColumn, '=', organizationId)
+      .execute();
+    if (parents.length === 0) continue;
+    const filter = { column: via.column, values: parents.map((p) => String(p.id)) };
+    const records = await countRows(loose(db), manifest.table, filter);
+    if (records > 0) held.push({ manifest, filter, records });
+  }
   return held;
 }
 
