@@ -39,7 +39,7 @@ export class ForwardingService {
       const links = await this.store.messages.attachments([source.id]);
       if (links.get(source.id) !== fileId) throw notFound('Message');
     }
-    await this.writer.requireOpen(me);
+    await this.writer.requireOpen(me, readable);
     const row = await this.writer.write(userId, conversationId, {
       clientId: body.clientId,
       content: readable,

@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import type { IdGenerator } from '../../platform/ids';
+import type { AppGate } from '../../platform/organization-hooks';
 import type { KeyVault } from '../../privacy/vault/key-vault';
 import type { MembershipRow } from './conversations.repository';
 import type { EventsService } from './events.service';
@@ -37,17 +38,22 @@ export class MessageWriter {
     private readonly blocks: BlockCheck,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    /** An organization may turn file sharing off in the conversations it owns (ORG-7). */
+    private readonly apps?: AppGate,
   ) {}
 
   /**
    * A one-to-one chat across a block takes no messages, in either direction;
-   * nor does a colleague chat the other person has left (ADR 12).
+   * nor does a colleague chat the other person has left (ADR 12); nor does
+   * an organization's conversation take files when it turned sharing off.
    */
-  async requireOpen(me: MembershipRow): Promise<void> {
+  async requireOpen(me: MembershipRow, content: MessageContent): Promise<void> {
     if (me.ended_at !== null)
       throw new AppError('conflict', 'This colleague has left the organization.');
     if (me.kind === 'direct' && me.peer_id && (await this.blocks.isBlocked(me.user_id, me.peer_id)))
       throw new AppError('forbidden', 'You cannot message this person.');
+    if (me.organization_id && fileIdOf(content) !== undefined)
+      await this.apps?.requireEnabled(me.organization_id, 'file_sharing');
   }
 
   /** The message this sender already stored with this `clientId`, if any. */

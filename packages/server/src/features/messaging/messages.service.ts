@@ -49,9 +49,9 @@ export class MessagesService {
     const me = await loadConversationFor(this.store.conversations, userId, conversationId);
     const earlier = await this.writer.earlier(userId, conversationId, body.clientId);
     if (earlier) return this.presenter.presentOne(this.store.messages, earlier);
-    await this.writer.requireOpen(me);
-    await this.checkReferences(me, body);
     const content = contentOf(body);
+    await this.writer.requireOpen(me, content);
+    await this.checkReferences(me, body);
     await checkAttachment(this.files, this.canReadShared, userId, content);
     const row = await this.writer.write(userId, conversationId, {
       clientId: body.clientId,

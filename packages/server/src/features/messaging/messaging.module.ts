@@ -63,7 +63,7 @@ export function messagingRoutes(deps: MessagingDependencies): RouteDefinition[] 
     deps.workplaces,
     deps.apps,
   );
-  const writer = new MessageWriter(store, events, deps.vault, deps.contacts, clock, ids);
+  const writer = new MessageWriter(store, events, deps.vault, deps.contacts, clock, ids, deps.apps);
   const presenter = new MessagePresenter(deps.vault, deps.files);
   return [
     ...conversationsRoutes(

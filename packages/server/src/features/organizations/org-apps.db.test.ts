@@ -4,6 +4,7 @@ import { errorId } from '../../../test/factories';
 import { describeEachDialect, useTestApp } from '../../../test/harness';
 import { postFile, uploadFile } from '../files/files.test-support';
 import { enterpriseMember } from './org-admin.test-support';
+import { allStaffOf } from './org-chats.test-support';
 import { call, makeSubAdmin, orgWith, person } from './organizations.test-support';
 
 const text = { bytes: Buffer.from('minutes of the weekly meeting\n'), filename: 'minutes.txt' };
@@ -113,5 +114,29 @@ describeEachDialect('app management', (dialect) => {
     assert.equal((await postFile(t, personal.token, text)).statusCode, 201);
     const own = await call(t, personal, 'POST', '/api/conversations', { name: 'Mine' });
     assert.equal(own.statusCode, 201);
+  });
+
+  it("refuses files in the organization's own conversations when file sharing is off", async () => {
+    const t = testApp();
+    const [admin, member] = [await person(t), await person(t)];
+    const org = await orgWith(t, admin, [member], 'Paper Free');
+    const allStaff = (await allStaffOf(t, member, org.id))!;
+    const file = await uploadFile(t, member.token, text);
+    const url = `/api/conversations/${allStaff.id}/messages`;
+    const attach = () =>
+      call(t, member, 'POST', url, {
+        clientId: crypto.randomUUID(),
+        kind: 'file',
+        fileId: file.id,
+      });
+    assert.equal((await attach()).statusCode, 201);
+    await call(t, admin, 'PUT', `/api/organizations/${org.id}/apps/file_sharing`, {
+      enabled: false,
+    });
+    const refused = await attach();
+    assert.equal(refused.statusCode, 403, refused.body);
+    assert.equal(errorId(refused), 'feature_disabled');
+    const words = await call(t, member, 'POST', url, { clientId: crypto.randomUUID(), text: 'ok' });
+    assert.equal(words.statusCode, 201, 'text still goes through');
   });
 });
