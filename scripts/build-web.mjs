@@ -1,7 +1,7 @@
 // Builds the web client (packages/web → packages/web/dist) unless the build is newer than
 // every source it is made from; `npm start` runs this first, so a fresh checkout just works.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,14 +24,42 @@ function newest(entry) {
   return readdirSync(entry).reduce((max, name) => Math.max(max, newest(path.join(entry, name))), 0);
 }
 
-const force = process.argv.includes('--force');
-if (!force && existsSync(built)) {
-  const builtAt = statSync(built).mtimeMs;
-  if (sources.every((source) => !existsSync(source) || newest(source) <= builtAt)) process.exit(0);
+/**
+ * One build at a time: parallel browser-journey files (and `npm start`) may
+ * all find the build stale at once, and two Vite builds into one `dist`
+ * break each other. A lock left by a killed build is taken over after 5 minutes.
+ */
+function withBuildLock(work) {
+  const lock = path.join(web, '.build-lock');
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (const since = Date.now(); ;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      if (Date.now() - since > 5 * 60_000) rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(pause, 0, 0, 200);
+    }
+  }
+  try {
+    return work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
-console.log('Building the web client (packages/web)…');
-const result = spawnSync('npm', ['run', 'build', '-w', '@carillon/web'], {
-  cwd: root,
-  stdio: 'inherit',
+
+const force = process.argv.includes('--force');
+const status = withBuildLock(() => {
+  if (!force && existsSync(built)) {
+    const builtAt = statSync(built).mtimeMs;
+    if (sources.every((source) => !existsSync(source) || newest(source) <= builtAt)) return 0;
+  }
+  console.log('Building the web client (packages/web)…');
+  const result = spawnSync('npm', ['run', 'build', '-w', '@carillon/web'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  return result.status ?? 1;
 });
-process.exit(result.status ?? 1);
+process.exit(status);

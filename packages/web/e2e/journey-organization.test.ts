@@ -94,6 +94,8 @@ describe(
         const people = a.getByRole('list', { name: t('org.membersLabel') });
         await search.fill('zhangsan');
         await people.getByRole('button', { name: 'Mei' }).waitFor({ state: 'detached' });
+        // The results replace the list after a pause: wait for them, then count.
+        await people.getByRole('button', { name: '张三' }).first().waitFor();
         assert.equal(await people.getByRole('button', { name: '张三' }).count(), 1);
         await search.fill('m');
         await people.getByRole('button', { name: '张三' }).waitFor({ state: 'detached' });
