@@ -32,13 +32,13 @@ function newest(entry) {
 function withBuildLock(work) {
   const lock = path.join(web, '.build-lock');
   const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (const since = Date.now(); ;) {
+  for (const since = performance.now(); ;) {
     try {
       mkdirSync(lock);
       break;
     } catch (error) {
       if (error.code !== 'EEXIST') throw error;
-      if (Date.now() - since > 5 * 60_000) rmSync(lock, { recursive: true, force: true });
+      if (performance.now() - since > 5 * 60_000) rmSync(lock, { recursive: true, force: true });
       else Atomics.wait(pause, 0, 0, 200);
     }
   }
