@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkKey, loadTaxonomy, parseCsv } from './fideslang';
-import { ManifestRegistry, type FeatureManifest } from './manifest';
+import { ManifestRegistry, type FeatureManifest, type OrganizationScope } from './manifest';
 import { allManifests } from './manifests';
 
 const manifestWith = (category: string, purposes = ['essential.service']): FeatureManifest => ({
@@ -25,6 +25,29 @@ describe('personal-data manifests', () => {
     const registry = new ManifestRegistry(allManifests, loadTaxonomy());
     assert.ok(registry.table('users'));
     assert.ok(registry.personalTables().length >= 8);
+  });
+
+  it('requires every organization-controlled table to say where its organization is', () => {
+    const organizational = (organization?: OrganizationScope): FeatureManifest => {
+      const base = manifestWith('user.name');
+      const table = { ...base.tables[0]!, controller: 'organization' as const };
+      return { ...base, tables: [organization ? { ...table, organization } : table] };
+    };
+    assert.throws(
+      () => new ManifestRegistry([organizational()], loadTaxonomy()),
+      /organization-controlled but no organization column declared/,
+    );
+    assert.throws(
+      () =>
+        new ManifestRegistry(
+          [organizational({ column: 'org_id', onPersonErased: 'keep' })],
+          loadTaxonomy(),
+        ),
+      /organization column org_id is not listed/,
+    );
+    const registry = new ManifestRegistry(allManifests, loadTaxonomy());
+    for (const table of registry.personalTables().filter((t) => t.controller === 'organization'))
+      assert.ok(registry.organizationTables().includes(table as never), table.table);
   });
 
   it('rejects an unknown data category or data use', () => {

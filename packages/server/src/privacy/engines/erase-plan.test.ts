@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { PersonalColumn, TableManifest } from '../manifest';
-import { ERASED_PLACEHOLDER, planTable, shredsKey } from './erase-plan';
+import { ERASED_PLACEHOLDER, planPersonErasure, planTable, shredsKey } from './erase-plan';
 import { childrenFirst, type TableFacts } from './schema-facts';
 import { isWithin, overlaps } from './table-walk';
 
@@ -164,5 +164,65 @@ describe('table order and categories', () => {
     assert.ok(!isWithin('user.contactless', 'user.contact'));
     assert.ok(overlaps('user.contact', 'user.contact.email'));
     assert.ok(!overlaps('user.name', 'user.contact'));
+  });
+});
+
+describe('erasing a person from organization-controlled tables (ADR 14)', () => {
+  const posts = (onPersonErased: 'erase' | 'keep'): TableManifest => ({
+    table: 'posts',
+    description: 'posts in an organization',
+    subjectColumn: 'author_id',
+    controller: 'organization',
+    organization: { column: 'org_id', onPersonErased },
+    retention: { kind: 'account_lifetime' },
+    columns: {
+      id: { notPersonal: 'identifier' },
+      org_id: { notPersonal: 'identifier' },
+      author_id: column('user.unique_id'),
+      body: column('user.content.private', 'shred'),
+    },
+  });
+  const postFacts = (authorNullable: boolean): TableFacts => ({
+    columns: new Map([
+      ['id', { nullable: false, numeric: false }],
+      ['org_id', { nullable: false, numeric: false }],
+      ['author_id', { nullable: authorNullable, numeric: false }],
+      ['body', { nullable: false, numeric: false }],
+    ]),
+    primaryKey: ['id'],
+    foreignKeys: new Map(),
+  });
+
+  it('leaves them alone on a category erasure: the organization decides', () => {
+    const scope = { kind: 'categories' as const, categories: ['user.content'] };
+    assert.deepEqual(planPersonErasure(posts('keep'), scope, postFacts(true), false), {
+      kind: 'none',
+    });
+    assert.deepEqual(planPersonErasure(posts('erase'), scope, postFacts(true), false), {
+      kind: 'none',
+    });
+  });
+
+  it('keeps the row with the person unlinked, or deletes it when the link cannot be NULL', () => {
+    const all = { kind: 'all' as const };
+    assert.deepEqual(planPersonErasure(posts('keep'), all, postFacts(true), true), {
+      kind: 'overwrite',
+      values: { author_id: null },
+      files: [],
+    });
+    assert.deepEqual(planPersonErasure(posts('keep'), all, postFacts(false), true), {
+      kind: 'delete',
+      files: [],
+    });
+    assert.deepEqual(planPersonErasure(posts('erase'), all, postFacts(true), true), {
+      kind: 'delete',
+      files: [],
+    });
+  });
+
+  it("does not shred the person's key on a category erasure while organization rows are sealed with it", () => {
+    const scope = { kind: 'categories' as const, categories: ['user.content', 'user.name'] };
+    assert.equal(shredsKey([users, posts('keep')], scope), false);
+    assert.equal(shredsKey([users, posts('keep')], { kind: 'all' }), true);
   });
 });
