@@ -296,7 +296,10 @@ export const EventsQuery = z
   })
   .strict();
 
-/** One event of the caller's stream; `cursor` rises by one per event. */
+/**
+ * One event of the caller's stream; `cursor` is its position in the server's
+ * event log: it rises with every event, though not by one, as the log is shared.
+ */
 export const UserEvent = z.object({
   cursor: z.number().int(),
   type: EventType,
@@ -305,6 +308,6 @@ export const UserEvent = z.object({
 });
 export type UserEvent = z.infer<typeof UserEvent>;
 
-/** A page of events; ask again with `after: nextCursor` until `events` is empty. */
+/** A page of events; ask again with `after: nextCursor` until `events` is empty (`nextCursor` may pass events of others). */
 export const EventList = z.object({ events: z.array(UserEvent), nextCursor: z.number().int() });
 export type EventList = z.infer<typeof EventList>;

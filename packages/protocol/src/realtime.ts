@@ -46,10 +46,10 @@ export type ClientFrame = z.infer<typeof ClientFrame>;
 
 // ---- server → client -------------------------------------------------------
 
-/** One event of the caller's stream (see `UserEvent`); `cursor` rises by one per event. */
+/** One event of the caller's stream (see `UserEvent`); `cursor` rises with every event. */
 export const EventFrame = z.object({ type: z.literal('event'), event: UserEvent });
 
-/** Sent once the backlog after `after` has been delivered; `cursor` is the newest sent. */
+/** Sent once the backlog after `after` has been delivered; `cursor` is where to resume from. */
 export const ReadyFrame = z.object({ type: z.literal('ready'), cursor: z.number().int() });
 
 /** Someone is typing; ephemeral, never in the event stream. */

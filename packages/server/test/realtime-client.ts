@@ -108,6 +108,12 @@ export class RealtimeClient {
     await this.until(() => this.cursor >= cursor, timeoutMs, `cursor ${cursor}`);
   }
 
+  /** Resolves once `count` more events than now have arrived. */
+  async waitForMore(count: number, timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
+    const target = this.events.length + count;
+    await this.until(() => this.events.length >= target, timeoutMs, `${count} more events`);
+  }
+
   /** Sends a frame, or any string (to test bad input). */
   send(frame: ClientFrame | string): void {
     this.socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame));

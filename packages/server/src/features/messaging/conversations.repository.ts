@@ -7,11 +7,16 @@ import type {
 
 export type ConversationRow = ConversationsTable;
 export type MemberRow = ConversationMembersTable;
+/** A member to add; the repository sets where in the event log they join. */
+export type NewMember = Omit<MemberRow, 'joined_position'>;
 export type MemberChanges = Partial<Pick<MemberRow, 'role' | 'muted_at' | 'pinned_at'>>;
 
 /** A membership joined with its conversation: what one member sees of it (`peer_id` in direct chats). */
 export type MembershipRow = ConversationRow &
-  Omit<MemberRow, 'conversation_id'> & { peer_id: string | null; ended_at: number | null };
+  Omit<MemberRow, 'conversation_id' | 'joined_position'> & {
+    peer_id: string | null;
+    ended_at: number | null;
+  };
 
 /** A membership with the caller's unread count, for the conversation list. */
 export type ListedMembershipRow = MembershipRow & { unread: number };
@@ -20,11 +25,15 @@ export type ListedMembershipRow = MembershipRow & { unread: number };
 export class ConversationsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async insert(conversation: ConversationRow, members: MemberRow[]): Promise<void> {
+  async insert(conversation: ConversationRow, members: NewMember[]): Promise<void> {
     await this.db.insertInto('conversations').values(conversation).execute();
     // A department group may start empty.
-    if (members.length > 0)
-      await this.db.insertInto('conversation_members').values(members).execute();
+    if (members.length === 0) return;
+    const joined_position = await this.logPosition();
+    await this.db
+      .insertInto('conversation_members')
+      .values(members.map((member) => ({ ...member, joined_position })))
+      .execute();
   }
 
   private memberships() {
@@ -96,7 +105,23 @@ export class ConversationsRepository {
   }
 
   async memberIds(conversationId: string): Promise<string[]> {
-    return (await this.members(conversationId)).map((m) => m.user_id);
+    const rows = await this.db
+      .selectFrom('conversation_members')
+      .select('user_id')
+      .where('conversation_id', '=', conversationId)
+      .orderBy('user_id')
+      .execute();
+    return rows.map((m) => m.user_id);
+  }
+
+  /** The event log's newest position: a member joining now sees the conversation's events after it. */
+  private async logPosition(): Promise<number> {
+    const head = await this.db
+      .selectFrom('event_log_head')
+      .select('position')
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
+    return Number(head.position);
   }
 
   /**
@@ -105,7 +130,7 @@ export class ConversationsRepository {
    * update locks the conversation row, so the `last_seq` it returns is the
    * newest message: the member starts with it read, and owns no older receipts.
    */
-  async addMember(member: MemberRow, limit: number): Promise<boolean> {
+  async addMember(member: NewMember, limit: number): Promise<boolean> {
     const counted = await this.db
       .updateTable('conversations')
       .set((eb) => ({ member_count: eb('member_count', '+', 1) }))
@@ -117,7 +142,12 @@ export class ConversationsRepository {
     const lastSeq = Number(counted.last_seq);
     await this.db
       .insertInto('conversation_members')
-      .values({ ...member, read_seq: lastSeq, joined_seq: lastSeq })
+      .values({
+        ...member,
+        read_seq: lastSeq,
+        joined_seq: lastSeq,
+        joined_position: await this.logPosition(),
+      })
       .execute();
     return true;
   }

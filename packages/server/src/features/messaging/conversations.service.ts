@@ -139,7 +139,7 @@ export class ConversationsService {
           ? {}
           : { join_approval_at: joinApproval ? this.clock.now() : null };
       await tx.conversations.update(conversationId, { ...texts, ...approval });
-      await emit(await tx.conversations.memberIds(conversationId), 'conversation.updated', {
+      await emit({ members: conversationId }, 'conversation.updated', {
         conversationId,
         ...body,
       });

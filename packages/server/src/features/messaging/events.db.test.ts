@@ -4,10 +4,17 @@ import type { EventList, UserEvent } from '@carillon/protocol/messaging';
 import type { BusEvent } from '../../platform/bus/event-bus';
 import { describeEachDialect, useTestApp } from '../../../test/harness';
 import { call, groupWith, people, send, type Person } from './messaging.test-support';
+import { headOfLog } from '../realtime/realtime.test-support';
 import { EVENTS_TOPIC, isEventBatch } from './events.service';
 
 describeEachDialect('messaging: event stream', (dialect) => {
   const t = useTestApp(dialect);
+
+  const assertRising = (events: UserEvent[]) =>
+    assert.ok(
+      events.every((e, i) => i === 0 || e.cursor > events[i - 1]!.cursor),
+      'cursors rise',
+    );
 
   const page = async (who: Person, after: number, limit = 100) => {
     const response = await call(t(), who, 'GET', `/api/events?after=${after}&limit=${limit}`);
@@ -26,7 +33,7 @@ describeEachDialect('messaging: event stream', (dialect) => {
     }
   };
 
-  it('writes each change as an event with a per-person cursor, resumable by paging', async () => {
+  it('writes each change as an event with a log position, resumable by paging', async () => {
     const [owner, mei] = await people(t(), 2);
     const { id } = await groupWith(t(), owner!, [mei!]);
     const message = await send(t(), owner!, id, 'hello');
@@ -35,10 +42,7 @@ describeEachDialect('messaging: event stream', (dialect) => {
     await call(t(), owner!, 'PATCH', `/api/conversations/${id}`, { name: 'Renamed' });
     await call(t(), mei!, 'POST', `/api/conversations/${id}/leave`);
     const events = await drain(owner!);
-    assert.deepEqual(
-      events.map((e) => e.cursor),
-      events.map((_, i) => i + 1),
-    );
+    assertRising(events);
     assert.deepEqual(
       events.map((e) => e.type),
       [
@@ -58,11 +62,8 @@ describeEachDialect('messaging: event stream', (dialect) => {
       senderId: owner!.userId,
       kind: 'text',
     });
-    const resumed = await drain(owner!, 4);
-    assert.deepEqual(
-      resumed.map((e) => e.cursor),
-      [5, 6, 7],
-    );
+    const resumed = await drain(owner!, events[3]!.cursor);
+    assert.deepEqual(resumed, events.slice(4));
     const meis = await drain(mei!);
     assert.equal(meis.at(-1)!.type, 'member.left', 'the leaver hears of it too');
     assert.deepEqual((await page(mei!, meis.at(-1)!.cursor)).events, []);
@@ -89,5 +90,54 @@ describeEachDialect('messaging: event stream', (dialect) => {
         [mei!.userId, await logged(mei)],
       ]),
     );
+  });
+
+  it('holds a group event once, whatever the number of members', async () => {
+    const [owner, ...others] = await people(t(), 6);
+    const { id } = await groupWith(t(), owner!, others);
+    const before = await headOfLog(t());
+    await send(t(), owner!, id, 'one row for six');
+    assert.equal(await headOfLog(t()), before + 1);
+    for (const member of [owner!, ...others]) {
+      const [event] = await drain(member, before);
+      assert.equal(event?.type, 'message.created');
+      assert.equal(event.cursor, before + 1);
+    }
+  });
+
+  it("shows a member the conversation's events from when they joined to when they left", async () => {
+    const [owner, early, late] = await people(t(), 3);
+    const { id, token } = await groupWith(t(), owner!, [early!]);
+    await send(t(), owner!, id, 'before the late one joined');
+    await call(t(), late!, 'POST', '/api/conversations/join', { token });
+    await send(t(), owner!, id, 'after');
+    await call(t(), late!, 'POST', `/api/conversations/${id}/leave`);
+    await send(t(), owner!, id, 'after the late one left');
+
+    const created = (events: UserEvent[]) =>
+      events.filter((e) => e.type === 'message.created').map((e) => e.payload.seq);
+    assert.deepEqual(created(await drain(early!)), [1, 2, 3]);
+    assert.deepEqual(created(await drain(late!)), [], 'a leaver reads none of it back');
+    assert.deepEqual(
+      (await drain(late!)).map((e) => e.type),
+      ['member.joined', 'member.left'],
+      'but keeps what was said to them alone',
+    );
+  });
+
+  it("pages past other people's events to reach a person's own", async () => {
+    const [owner, mei, kai] = await people(t(), 3);
+    const ours = await groupWith(t(), owner!, [mei!]);
+    const theirs = await groupWith(t(), owner!, [kai!]);
+    const start = await headOfLog(t());
+    for (let i = 0; i < 12; i++) await send(t(), owner!, theirs.id, `not for Mei ${i}`);
+    const mine = await send(t(), owner!, ours.id, 'for Mei');
+    const first = await page(mei!, start, 2);
+    assert.deepEqual(
+      first.events.map((e) => e.payload.seq),
+      [mine.seq],
+    );
+    assert.equal(first.nextCursor, await headOfLog(t()));
+    assert.deepEqual((await page(mei!, first.nextCursor)).events, []);
   });
 });

@@ -1,73 +1,117 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database, UserEventsTable } from '../../platform/db/schema';
+import type { Kysely } from 'kysely';
+import type { Database, EventsTable } from '../../platform/db/schema';
 
-export type UserEventRow = UserEventsTable;
+export type EventRow = EventsTable;
 
-/** Each person's event stream; the cursor rises by one per event, per person. */
+/** Who an event is for: every member of a conversation, or each of some people. */
+export type EventAudience = { conversationId: string } | { userIds: string[] };
+
+/**
+ * The shared event log (ADR 17): one position per row, handed out from one
+ * counter row whose lock is held to commit, so positions commit in order and
+ * without holes (a rolled-back append gives its positions back).
+ */
 export class EventsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
+  /** Takes `count` positions; returns the first. */
+  private async take(count: number): Promise<number> {
+    const head = await this.db
+      .updateTable('event_log_head')
+      .set((eb) => ({ position: eb('position', '+', count) }))
+      .where('id', '=', 1)
+      .returning('position')
+      .executeTakeFirstOrThrow();
+    return Number(head.position) - count + 1;
+  }
+
   /**
-   * Appends one event to each person's stream. The cursor rows are bumped in
-   * sorted order, so concurrent writers lock them in the same order and never
-   * deadlock; the locks are held until commit, so cursors commit in order.
+   * Appends one event: one row for a conversation's members, one row per
+   * person otherwise. Returns each row's position with its person (null for
+   * the conversation's row).
    */
-  async append(userIds: string[], type: string, payload: string, at: number) {
-    if (userIds.length === 0) return [];
-    const sorted = [...new Set(userIds)].sort();
+  async append(
+    audience: EventAudience,
+    type: string,
+    payload: string,
+    at: number,
+  ): Promise<number[]> {
+    const row = { type, payload, created_at: at };
+    if ('conversationId' in audience) {
+      const position = await this.take(1);
+      await this.db
+        .insertInto('events')
+        .values({ ...row, position, conversation_id: audience.conversationId, user_id: null })
+        .execute();
+      return [position];
+    }
+    if (audience.userIds.length === 0) return [];
+    const first = await this.take(audience.userIds.length);
+    const positions = audience.userIds.map((_, i) => first + i);
     await this.db
-      .insertInto('event_cursors')
-      .values(sorted.map((user_id) => ({ user_id, last_cursor: 1 })))
-      .onConflict((oc) =>
-        oc.column('user_id').doUpdateSet((eb) => ({
-          last_cursor: eb('event_cursors.last_cursor', '+', 1),
+      .insertInto('events')
+      .values(
+        audience.userIds.map((user_id, i) => ({
+          ...row,
+          position: positions[i]!,
+          conversation_id: null,
+          user_id,
         })),
       )
       .execute();
-    // One row per person from their new cursor; the payload is bound once, not once per person.
-    const written = await this.db
-      .insertInto('user_events')
-      .columns(['user_id', 'cursor', 'type', 'payload', 'created_at'])
-      .expression((eb) =>
-        eb
-          .selectFrom('event_cursors')
-          .select([
-            'user_id',
-            'last_cursor',
-            sql<string>`cast(${type} as text)`.as('type'),
-            sql<string>`cast(${payload} as text)`.as('payload'),
-            sql<number>`cast(${at} as bigint)`.as('created_at'),
-          ])
-          .where('user_id', 'in', sorted),
-      )
-      .returning(['user_id', 'cursor'])
-      .execute();
-    return written.map((row) => ({ user_id: row.user_id, cursor: Number(row.cursor) }));
+    return positions;
+  }
+
+  /** The newest position handed out (committed, for whoever reads it outside the writer). */
+  async head(): Promise<number> {
+    const row = await this.db
+      .selectFrom('event_log_head')
+      .select('position')
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
+    return Number(row.position);
   }
 
   /**
-   * Deletes a person's past events about one conversation (ADR 12: a leaver's
-   * colleague chats leave their history entirely). Payloads are written by
-   * `JSON.stringify`, so the id appears exactly as matched; ids are UUIDs,
-   * which hold no LIKE wildcards. The stream tolerates the gaps (ADR 10).
+   * A person's events with `from < position <= to`, oldest first: their own,
+   * and those of each conversation they are in from the position they joined
+   * at. Callers bound `to - from` so the union stays small.
+   */
+  async after(userId: string, from: number, to: number, limit: number): Promise<EventRow[]> {
+    const own = this.db
+      .selectFrom('events')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('position', '>', from)
+      .where('position', '<=', to);
+    const shared = this.db
+      .selectFrom('events as e')
+      .innerJoin('conversation_members as m', 'm.conversation_id', 'e.conversation_id')
+      .selectAll('e')
+      .where('m.user_id', '=', userId)
+      .where('e.position', '>', from)
+      .where('e.position', '<=', to)
+      .whereRef('e.position', '>', 'm.joined_position');
+    const rows = await own.unionAll(shared).orderBy('position').limit(limit).execute();
+    return rows.map((row) => ({
+      ...row,
+      position: Number(row.position),
+      created_at: Number(row.created_at),
+    }));
+  }
+
+  /**
+   * Deletes a person's own past events about one conversation (ADR 12: a
+   * leaver's colleague chats leave their history entirely; the
+   * conversation's shared events stop being theirs when they leave).
+   * Payloads are written by `JSON.stringify`, so the id appears exactly as
+   * matched; ids are UUIDs, which hold no LIKE wildcards.
    */
   async forgetConversation(userId: string, conversationId: string): Promise<void> {
     await this.db
-      .deleteFrom('user_events')
+      .deleteFrom('events')
       .where('user_id', '=', userId)
       .where('payload', 'like', `%"conversationId":"${conversationId}"%`)
-      .execute();
-  }
-
-  /** A person's events after a cursor, oldest first. */
-  async after(userId: string, cursor: number, limit: number): Promise<UserEventRow[]> {
-    return this.db
-      .selectFrom('user_events')
-      .selectAll()
-      .where('user_id', '=', userId)
-      .where('cursor', '>', cursor)
-      .orderBy('cursor')
-      .limit(limit)
       .execute();
   }
 }

@@ -1,6 +1,6 @@
 import type { EventType, UserEvent } from '@carillon/protocol/messaging';
 import type { Clock } from '../../platform/clock';
-import type { UserEventRow } from './events.repository';
+import type { EventAudience, EventRow } from './events.repository';
 import type { MessagingStore } from './messaging.store';
 
 /** Publishes an event to a topic after commit; the bus's `publish` fits (platform/bus). */
@@ -9,9 +9,13 @@ export type EventPublisher = (
   event: { type: string } & Record<string, unknown>,
 ) => Promise<void>;
 
-/** Records an event for some people inside the current transaction. */
+/**
+ * Records an event inside the current transaction: for some people, or for
+ * every member of a conversation (`{ members: id }`), which the log holds
+ * once however large the conversation.
+ */
 export type Emit = (
-  userIds: string[],
+  audience: string[] | { members: string },
   type: EventType,
   payload: Record<string, unknown>,
 ) => Promise<void>;
@@ -24,9 +28,11 @@ export const EVENTS_TOPIC = 'events';
 
 /**
  * One emitted event as the bus carries it: the type, the payload as the JSON
- * text the log holds, and each recipient's cursor. One publish per event,
- * whatever the number of recipients, so a group's fan-out costs the bus and
- * each node one message, and each node serializes the event once.
+ * text the log holds, and each recipient with the event's log position (the
+ * same for every member of a conversation). One publish per event, whatever
+ * the number of recipients, so a group's fan-out costs the bus and each node
+ * one message, and each node serializes the event once. The positions of one
+ * batch are consecutive.
  */
 export type EventBatch = {
   type: 'events';
@@ -34,7 +40,7 @@ export type EventBatch = {
   /** The payload's JSON text, spliced into frames as it is. */
   payload: string;
   createdAt: number;
-  /** `[userId, cursor]` for each recipient. */
+  /** `[userId, position]` for each recipient. */
   cursors: Array<[string, number]>;
 };
 
@@ -43,9 +49,12 @@ export function isEventBatch(event: { type: string }): event is EventBatch & typ
   return event.type === 'events' && Array.isArray((event as Partial<EventBatch>).cursors);
 }
 
-function present(row: UserEventRow): UserEvent {
+/** How far apart `from` and `to` of one read of a person's events may be. */
+const READ_WINDOW = 5_000;
+
+function present(row: EventRow): UserEvent {
   return {
-    cursor: row.cursor,
+    cursor: row.position,
     type: row.type as EventType,
     payload: JSON.parse(row.payload) as Record<string, unknown>,
     createdAt: row.created_at,
@@ -89,12 +98,22 @@ export class EventsService {
   }
 
   private writer(tx: MessagingStore, written: (batch: EventBatch) => void): Emit {
-    return async (userIds, eventType, payload) => {
+    return async (audience, eventType, payload) => {
       const createdAt = this.clock.now();
       const text = JSON.stringify(payload);
-      const rows = await tx.events.append(userIds, eventType, text, createdAt);
-      if (rows.length === 0) return;
-      const cursors = rows.map((row): [string, number] => [row.user_id, row.cursor]);
+      const shared = !Array.isArray(audience);
+      const recipients = shared
+        ? await tx.conversations.memberIds(audience.members)
+        : [...new Set(audience)];
+      if (recipients.length === 0) return;
+      const target: EventAudience = shared
+        ? { conversationId: audience.members }
+        : { userIds: recipients };
+      const positions = await tx.events.append(target, eventType, text, createdAt);
+      const cursors = recipients.map((userId, i): [string, number] => [
+        userId,
+        shared ? positions[0]! : positions[i]!,
+      ]);
       written({ type: 'events', eventType, payload: text, createdAt, cursors });
     };
   }
@@ -109,10 +128,27 @@ export class EventsService {
         .catch(this.reportFailure);
   }
 
-  /** A person's events after `cursor`, oldest first, and where to continue. */
-  async after(userId: string, cursor: number, limit: number) {
-    const rows = await this.store.events.after(userId, cursor, limit);
-    const events = rows.map(present);
-    return { events, nextCursor: rows.at(-1)?.cursor ?? cursor };
+  /** The newest position of the log. */
+  head(): Promise<number> {
+    return this.store.events.head();
+  }
+
+  /**
+   * A person's events after `cursor`, oldest first, at most `limit`, read up
+   * to `until` (default: the newest position). `nextCursor` is where the
+   * answer is complete to: the last event's position, or `until` when fewer
+   * than `limit` were found, since the log between holds only others' events.
+   */
+  async after(userId: string, cursor: number, limit: number, until?: number) {
+    const end = until ?? (await this.head());
+    const events: UserEvent[] = [];
+    let from = Math.min(cursor, end);
+    while (from < end && events.length < limit) {
+      const to = Math.min(end, from + READ_WINDOW);
+      const rows = await this.store.events.after(userId, from, to, limit - events.length);
+      events.push(...rows.map(present));
+      from = events.length < limit ? to : events.at(-1)!.cursor;
+    }
+    return { events, nextCursor: from };
   }
 }

@@ -40,7 +40,7 @@ export class ForwardingService {
       if (links.get(source.id) !== fileId) throw notFound('Message');
     }
     await this.writer.requireOpen(me, readable);
-    const row = await this.writer.write(userId, conversationId, {
+    const { row, fresh } = await this.writer.write(userId, conversationId, {
       clientId: body.clientId,
       content: readable,
       mentions: [],
@@ -48,6 +48,8 @@ export class ForwardingService {
       replyTo: null,
       forwarded: true,
     });
-    return this.presenter.presentOne(this.store.messages, row);
+    return fresh
+      ? this.presenter.presentWritten(row, readable)
+      : this.presenter.presentOne(this.store.messages, row);
   }
 }

@@ -62,7 +62,7 @@ export class GroupAdminService {
       if (!target) throw notFound('Member');
       if (target.role === 'owner') throw new AppError('conflict', 'The owner keeps their role.');
       await tx.conversations.updateMember(conversationId, targetId, { role });
-      await emit(await tx.conversations.memberIds(conversationId), 'conversation.updated', {
+      await emit({ members: conversationId }, 'conversation.updated', {
         conversationId,
         member: { userId: targetId, role },
       });
@@ -78,7 +78,7 @@ export class GroupAdminService {
         throw notFound('Member');
       await tx.conversations.updateMember(conversationId, targetId, { role: 'owner' });
       await tx.conversations.updateMember(conversationId, userId, { role: 'admin' });
-      await emit(await tx.conversations.memberIds(conversationId), 'conversation.updated', {
+      await emit({ members: conversationId }, 'conversation.updated', {
         conversationId,
         ownerId: targetId,
       });

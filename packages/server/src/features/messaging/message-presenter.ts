@@ -2,7 +2,7 @@ import type { StoredFile } from '@carillon/protocol/files';
 import type { Message } from '@carillon/protocol/messaging';
 import type { KeyVault } from '../../privacy/vault/key-vault';
 import type { AttachableFiles } from './attachable-files';
-import { parseContent, type MessageContent } from './message-content';
+import { fileIdOf, parseContent, type MessageContent } from './message-content';
 import type { MessageRow, MessagesRepository } from './messages.repository';
 
 /**
@@ -34,8 +34,20 @@ export class MessagePresenter {
     return plaintext === undefined ? undefined : parseContent(row.kind, plaintext);
   }
 
+  /** A message this request just stored: its content is the draft's, so nothing is read back. */
+  async presentWritten(row: MessageRow, content: MessageContent): Promise<Message> {
+    return this.build(row, content, fileIdOf(content));
+  }
+
   private async present(row: MessageRow, fileId: string | undefined): Promise<Message> {
-    const content = await this.contentOf(row);
+    return this.build(row, await this.contentOf(row), fileId);
+  }
+
+  private async build(
+    row: MessageRow,
+    content: MessageContent | undefined,
+    fileId: string | undefined,
+  ): Promise<Message> {
     const mentions = JSON.parse(row.mentions) as { userIds: string[]; all: boolean };
     const file = content && fileId ? await this.describe(fileId) : null;
     return {

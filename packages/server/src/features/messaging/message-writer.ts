@@ -62,8 +62,15 @@ export class MessageWriter {
     return row && this.retried(row, conversationId);
   }
 
-  /** Stores the draft; a concurrent retry that lost the race gets the winner's row. */
-  async write(userId: string, conversationId: string, draft: Draft): Promise<MessageRow> {
+  /**
+   * Stores the draft; a concurrent retry that lost the race gets the winner's
+   * row (`fresh` false: its content may differ from this draft).
+   */
+  async write(
+    userId: string,
+    conversationId: string,
+    draft: Draft,
+  ): Promise<{ row: MessageRow; fresh: boolean }> {
     const sealed = await this.vault.encrypt(userId, serializeContent(draft.content));
     try {
       return await this.events.inTransaction(async (tx, emit) => {
@@ -76,19 +83,19 @@ export class MessageWriter {
         if (fileId !== undefined) await tx.messages.attach(row.id, conversationId, fileId);
         // Sending implies having read everything before it.
         await tx.conversations.advanceRead(conversationId, userId, seq);
-        await emit(await tx.conversations.memberIds(conversationId), 'message.created', {
+        await emit({ members: conversationId }, 'message.created', {
           conversationId,
           seq,
           messageId: row.id,
           senderId: userId,
           kind: draft.content.kind,
         });
-        return row;
+        return { row, fresh: true };
       });
     } catch (err) {
       // A concurrent retry won the unique (sender, clientId): answer with its message.
       const original = await this.earlier(userId, conversationId, draft.clientId);
-      if (original) return original;
+      if (original) return { row: original, fresh: false };
       throw err;
     }
   }

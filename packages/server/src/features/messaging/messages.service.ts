@@ -32,7 +32,9 @@ export class MessagesService {
   private async checkReferences(me: MembershipRow, body: SendMessageBody): Promise<void> {
     const mentions = 'mentions' in body ? body.mentions : [];
     if ('mentionAll' in body && body.mentionAll) requireManager(me);
-    const memberIds = new Set(await this.store.conversations.memberIds(me.id));
+    const memberIds = new Set(
+      mentions.length > 0 ? await this.store.conversations.memberIds(me.id) : [],
+    );
     const strangers = mentions.filter((id) => !memberIds.has(id));
     const badReply = body.replyTo !== undefined && body.replyTo > me.last_seq;
     if (strangers.length > 0 || badReply)
@@ -53,7 +55,7 @@ export class MessagesService {
     await this.writer.requireOpen(me, content);
     await this.checkReferences(me, body);
     await checkAttachment(this.files, this.canReadShared, userId, content);
-    const row = await this.writer.write(userId, conversationId, {
+    const { row, fresh } = await this.writer.write(userId, conversationId, {
       clientId: body.clientId,
       content,
       mentions: 'mentions' in body ? body.mentions : [],
@@ -61,7 +63,9 @@ export class MessagesService {
       replyTo: body.replyTo ?? null,
       forwarded: false,
     });
-    return this.presenter.presentOne(this.store.messages, row);
+    return fresh
+      ? this.presenter.presentWritten(row, content)
+      : this.presenter.presentOne(this.store.messages, row);
   }
 
   /** Newest first: before a seq (default: from the newest), or centred on `around`. */
@@ -111,7 +115,7 @@ export class MessagesService {
             : 'Only the sender, the owner or an admin may recall this message.',
         );
       await tx.messages.recall(message.id, now);
-      await emit(await tx.conversations.memberIds(conversationId), 'message.recalled', {
+      await emit({ members: conversationId }, 'message.recalled', {
         conversationId,
         seq,
         recalledBy: userId,

@@ -45,6 +45,10 @@ export const messagingManifest: FeatureManifest = {
         'group metadata shared by its members (name, announcement, settings, counters, owning organization and department); who is in it lives in conversation_members',
     },
     {
+      table: 'event_log_head',
+      notPersonal: 'one counter: the newest position of the event log',
+    },
+    {
       table: 'message_attachments',
       notPersonal:
         'links a message to a file by ids only; the file row belongs to its owner, whose erasure deletes the file and, by cascade, the link',
@@ -67,6 +71,7 @@ export const messagingManifest: FeatureManifest = {
         pinned_at: service('user.behavior'),
         joined_at: timestamp,
         joined_seq: { notPersonal: 'sequence number' },
+        joined_position: { notPersonal: 'log position' },
       },
     },
     {
@@ -144,19 +149,9 @@ export const messagingManifest: FeatureManifest = {
       },
     },
     {
-      table: 'event_cursors',
-      description: "The newest position of a person's event stream.",
-      subjectColumn: 'user_id',
-      controller: 'personal',
-      retention: { kind: 'account_lifetime' },
-      columns: {
-        user_id: service('user.unique_id'),
-        last_cursor: { notPersonal: 'counter' },
-      },
-    },
-    {
-      table: 'user_events',
-      description: "A person's event stream (ids and numbers, never message text), for resuming.",
+      table: 'events',
+      description:
+        "The event log devices resume from (ids and numbers, never message text): a person's own events, and their conversations' events read through their membership.",
       subjectColumn: 'user_id',
       controller: 'personal',
       retention: {
@@ -166,8 +161,9 @@ export const messagingManifest: FeatureManifest = {
         reason: 'a device offline longer re-reads history instead of events',
       },
       columns: {
+        position: { notPersonal: 'log position' },
+        conversation_id: { notPersonal: 'identifier' },
         user_id: service('user.unique_id'),
-        cursor: { notPersonal: 'counter' },
         type: { notPersonal: 'event name' },
         payload: service('user.social'),
         created_at: timestamp,

@@ -84,7 +84,7 @@ export class OrganizationConversations implements OrgConversations {
   async departmentRenamed(departmentId: string, name: string) {
     const group = await this.tx.orgConversations.renameDepartmentGroup(departmentId, name);
     if (group)
-      await this.emit(await this.tx.conversations.memberIds(group), 'conversation.updated', {
+      await this.emit({ members: group }, 'conversation.updated', {
         conversationId: group,
         name,
       });

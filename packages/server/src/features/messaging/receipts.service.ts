@@ -20,7 +20,7 @@ export class ReceiptsService {
       const me = await loadConversationFor(tx.conversations, userId, conversationId);
       const target = Math.min(seq, me.last_seq);
       if (!(await tx.conversations.advanceRead(conversationId, userId, target))) return me.read_seq;
-      await emit(await tx.conversations.memberIds(conversationId), 'receipt.updated', {
+      await emit({ members: conversationId }, 'receipt.updated', {
         conversationId,
         userId,
         readSeq: target,

@@ -1,30 +1,23 @@
 import type { UserEvent } from '@carillon/protocol/messaging';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../platform/db/schema';
 import type { EventsService } from '../messaging/events.service';
 
-/** Read access to a person's event stream, as the gateway needs it to resume. */
+/** Read access to the event log, as the gateway needs it to resume. */
 export interface EventLog {
-  /** Events after `cursor`, oldest first, at most `limit`. */
-  after(userId: string, cursor: number, limit: number): Promise<UserEvent[]>;
-  /** The person's newest cursor (0 before their first event). */
-  newest(userId: string): Promise<number>;
+  /** The newest position; every event at or below it has committed. */
+  head(): Promise<number>;
+  /** A person's events after `from` up to `to`, oldest first, at most `limit`; and where that answer is complete to. */
+  after(
+    userId: string,
+    from: number,
+    to: number,
+    limit: number,
+  ): Promise<{ events: UserEvent[]; nextCursor: number }>;
 }
 
-/**
- * The messaging event log (ADR 0009) seen read-only. `newest` reads the cursor
- * table directly because the events service has no use for it itself.
- */
-export function messagingEventLog(db: Kysely<Database>, events: EventsService): EventLog {
+/** The messaging event log (ADR 17) seen read-only. */
+export function messagingEventLog(events: EventsService): EventLog {
   return {
-    after: async (userId, cursor, limit) => (await events.after(userId, cursor, limit)).events,
-    async newest(userId) {
-      const row = await db
-        .selectFrom('event_cursors')
-        .select('last_cursor')
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      return Number(row?.last_cursor ?? 0);
-    },
+    head: () => events.head(),
+    after: (userId, from, to, limit) => events.after(userId, from, limit, to),
   };
 }

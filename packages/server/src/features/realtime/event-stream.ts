@@ -17,20 +17,20 @@ export interface StreamOutput {
 
 /**
  * One connection's view of a person's event stream (MSG-2): every event after
- * the starting cursor exactly once, in cursor order, whatever order the bus
- * delivers in. Work runs one job at a time, so the backlog, the live events
- * that arrive meanwhile and any gap fill never interleave.
+ * the starting cursor exactly once, in log order. Work runs one job at a
+ * time, so the backlog, the live events that arrive meanwhile and a resync
+ * never interleave.
  *
- * The algorithm (docs/adr/0010-realtime-gateway.md): the caller subscribes to
- * the bus before `start`, so every event committed after the log is read also
- * arrives live. A live event at or below the last cursor sent is a duplicate
- * and is dropped; the next cursor is sent; anything further ahead means one or
- * more events were missed or are still on their way from another node, so the
- * stream reads the log again, which already holds them (cursors commit in
- * order, and an event is published only after its commit).
+ * The algorithm (docs/adr/0017-shared-event-log.md): the caller listens to
+ * the node's live events before `start`, and the node hands them over in log
+ * order with no position skipped (or asks for a resync when one went
+ * missing). The stream reads the log up to its newest position, which every
+ * event at or below has committed; a live event at or below what the stream
+ * has covered is a duplicate and dropped, anything above is the next one.
  */
 export class EventStream {
-  private lastSent = 0;
+  /** Every event of this person at or below this position has been sent. */
+  private covered = 0;
   private chain: Promise<void> = Promise.resolve();
   private stopped = false;
 
@@ -42,22 +42,33 @@ export class EventStream {
   ) {}
 
   /**
-   * Sends the backlog after `after` (or nothing, from the newest cursor, when
-   * absent), then `ready`. `subscribed` is the bus subscription being made:
-   * the log is read only once it is live.
+   * Sends the backlog after `after` (or nothing, from the newest position,
+   * when absent), then `ready`. `listening` settles once live events reach
+   * this stream: the log is read only then.
    */
-  start(after: number | undefined, subscribed: Promise<unknown>): void {
+  start(after: number | undefined, listening: Promise<unknown>): void {
     this.run(async () => {
-      await subscribed;
-      this.lastSent = after ?? (await this.log.newest(this.userId));
-      await this.catchUp();
-      if (!this.stopped) this.out.ready(this.lastSent);
+      await listening;
+      const head = await this.log.head();
+      // A cursor from beyond the log (another server, a stale copy) resumes from its end.
+      this.covered = Math.min(after ?? head, head);
+      await this.catchUp(head);
+      if (!this.stopped) this.out.ready(this.covered);
     });
   }
 
-  /** A live event from the bus; queued behind whatever the stream is doing. */
+  /** A live event from the node; queued behind whatever the stream is doing. */
   offer(event: LiveEvent): void {
-    this.run(() => this.deliver(event));
+    this.run(async () => {
+      if (event.cursor <= this.covered) return;
+      if (this.out.sendLive(event)) this.covered = event.cursor;
+      else this.stopped = true;
+    });
+  }
+
+  /** The node lost track of some events: read the log again from what was covered. */
+  resync(): void {
+    this.run(async () => this.catchUp(await this.log.head()));
   }
 
   /** Stops all further sending; queued work is dropped. */
@@ -65,9 +76,9 @@ export class EventStream {
     this.stopped = true;
   }
 
-  /** The newest cursor sent so far. */
+  /** Every event up to this position has been sent. */
   get cursor(): number {
-    return this.lastSent;
+    return this.covered;
   }
 
   private run(job: () => Promise<void>): void {
@@ -79,23 +90,16 @@ export class EventStream {
       });
   }
 
-  private async deliver(event: LiveEvent): Promise<void> {
-    if (event.cursor <= this.lastSent) return;
-    if (event.cursor > this.lastSent + 1) return this.catchUp();
-    if (this.out.sendLive(event)) this.lastSent = event.cursor;
-    else this.stopped = true;
-  }
-
-  /** Sends everything the log holds after the last cursor sent. */
-  private async catchUp(): Promise<void> {
-    for (;;) {
-      const page = await this.log.after(this.userId, this.lastSent, PAGE_SIZE);
-      for (const event of page) {
+  /** Sends everything the log holds for this person after what was covered, up to `head`. */
+  private async catchUp(head: number): Promise<void> {
+    while (this.covered < head && !this.stopped) {
+      const page = await this.log.after(this.userId, this.covered, head, PAGE_SIZE);
+      for (const event of page.events) {
         if (this.stopped) return;
         await this.out.sendBacklog(event);
-        this.lastSent = event.cursor;
+        this.covered = event.cursor;
       }
-      if (page.length < PAGE_SIZE) return;
+      this.covered = Math.max(this.covered, page.nextCursor);
     }
   }
 }

@@ -1,57 +1,139 @@
 import type { EventBus, Subscription } from '../../platform/bus/event-bus';
 import { EVENTS_TOPIC, isEventBatch, type EventBatch } from '../messaging/events.service';
 
-/** A live event for one person: its cursor and the whole `event` frame, serialized. */
+/** A live event for one person: its log position and the whole `event` frame, serialized. */
 export interface LiveEvent {
   cursor: number;
   frame: string;
 }
 
-/** What a connection does with a live event of its person. */
-export type LiveHandler = (event: LiveEvent) => void;
+/** What a connection does with its person's live events. */
+export interface LiveListener {
+  offer(event: LiveEvent): void;
+  /** Some event went missing on the bus: read the log again. */
+  resync(): void;
+}
+
+/** How long a hole in the positions may stay open before the node stops waiting for it. */
+export const HOLE_WAIT_MS = 250;
+
+/** A batch waiting for the positions before it, with the range it covers. */
+interface Held {
+  batch: EventBatch;
+  first: number;
+  last: number;
+}
 
 /**
  * A node's one subscription to every committed event (EVENTS_TOPIC), handed
- * to the connections of each recipient on this node. The frame text is built
- * once per event and differs per person only in the cursor, so a group's
- * fan-out costs a string join and a socket write per connection.
+ * to the connections of each recipient on this node in log order.
+ *
+ * Positions commit in order and without holes (ADR 17), so the node knows
+ * the next one it must see. Batches from other nodes may overtake each other
+ * on the bus: one that arrives early waits for the hole before it to fill.
+ * A hole still open after HOLE_WAIT_MS means a publish was lost (the log has
+ * it, since a later position has committed): every connection then reads the
+ * log again, and the node moves past the hole.
+ *
+ * The frame text is built once per position, so a conversation's fan-out
+ * costs one string and a socket write per connection.
  */
 export class LiveEvents {
-  private readonly handlers = new Map<string, Set<LiveHandler>>();
-  /** Settles once the subscription is live; events committed after that arrive here. */
-  readonly subscribed: Promise<Subscription>;
+  private readonly listeners = new Map<string, Set<LiveListener>>();
+  private readonly held = new Map<number, Held>();
+  private next: number | undefined;
+  private holeTimer: NodeJS.Timeout | undefined;
+  /** Settles once events committed from now on are sure to reach the listeners. */
+  readonly ready: Promise<Subscription>;
 
-  constructor(bus: EventBus, report: (error: unknown, context: string) => void) {
-    this.subscribed = bus.subscribe(EVENTS_TOPIC, (event) => {
-      if (isEventBatch(event)) this.dispatch(event);
-      else report(new Error(`unexpected event on ${EVENTS_TOPIC}: ${event.type}`), 'live events');
-    });
+  constructor(
+    bus: EventBus,
+    head: () => Promise<number>,
+    private readonly report: (error: unknown, context: string) => void,
+  ) {
+    this.ready = bus
+      .subscribe(EVENTS_TOPIC, (event) => {
+        if (isEventBatch(event)) this.receive(event);
+        else report(new Error(`unexpected event on ${EVENTS_TOPIC}: ${event.type}`), 'live events');
+      })
+      .then(async (subscription) => {
+        // Everything at or below the head has committed and is read from the log by whoever needs it.
+        this.next = (await head()) + 1;
+        this.release();
+        return subscription;
+      });
   }
 
-  /** Starts handing `userId`'s live events to `handler`; returns what stops it. */
-  listen(userId: string, handler: LiveHandler): () => void {
-    let set = this.handlers.get(userId);
-    if (!set) this.handlers.set(userId, (set = new Set()));
-    set.add(handler);
+  /** Starts handing `userId`'s live events to `listener`; returns what stops it. */
+  listen(userId: string, listener: LiveListener): () => void {
+    let set = this.listeners.get(userId);
+    if (!set) this.listeners.set(userId, (set = new Set()));
+    set.add(listener);
     return () => {
-      set.delete(handler);
-      if (set.size === 0 && this.handlers.get(userId) === set) this.handlers.delete(userId);
+      set.delete(listener);
+      if (set.size === 0 && this.listeners.get(userId) === set) this.listeners.delete(userId);
     };
   }
 
   /** Stops listening to the bus (a bus already closed has nothing left to stop). */
   async close(): Promise<void> {
-    await (await this.subscribed).unsubscribe().catch(() => undefined);
+    clearTimeout(this.holeTimer);
+    await (await this.ready).unsubscribe().catch(() => undefined);
+  }
+
+  private receive(batch: EventBatch): void {
+    let first = Infinity;
+    let last = -Infinity;
+    for (const [, position] of batch.cursors) {
+      if (position < first) first = position;
+      if (position > last) last = position;
+    }
+    if (this.next !== undefined && last < this.next) return;
+    this.held.set(first, { batch, first, last });
+    this.release();
+  }
+
+  /** Dispatches the held batches that continue the log, in order. */
+  private release(): void {
+    if (this.next === undefined) return;
+    for (const [first, held] of this.held) if (held.last < this.next) this.held.delete(first);
+    for (let held = this.held.get(this.next); held; held = this.held.get(this.next)) {
+      this.held.delete(held.first);
+      this.dispatch(held.batch);
+      this.next = held.last + 1;
+    }
+    if (this.held.size === 0) {
+      clearTimeout(this.holeTimer);
+      this.holeTimer = undefined;
+    } else this.holeTimer ??= setTimeout(() => this.giveUpOnHole(), HOLE_WAIT_MS);
+  }
+
+  /** A hole stayed open: every connection re-reads the log, which has what fell into it. */
+  private giveUpOnHole(): void {
+    this.holeTimer = undefined;
+    if (this.held.size === 0 || this.next === undefined) return;
+    let last = this.next;
+    for (const held of this.held.values()) last = Math.max(last, held.last);
+    this.report(new Error(`events ${this.next}… missed on the bus; resyncing`), 'live events');
+    this.held.clear();
+    this.next = last + 1;
+    for (const set of this.listeners.values()) for (const listener of set) listener.resync();
   }
 
   private dispatch(batch: EventBatch): void {
     let tail: string | undefined;
+    let frame = '';
+    let framed = -1;
     for (const [userId, cursor] of batch.cursors) {
-      const handlers = this.handlers.get(userId);
-      if (!handlers) continue;
+      const listeners = this.listeners.get(userId);
+      if (!listeners) continue;
       tail ??= `,"type":${JSON.stringify(batch.eventType)},"payload":${batch.payload},"createdAt":${batch.createdAt}}}`;
-      const event = { cursor, frame: `{"type":"event","event":{"cursor":${cursor}${tail}` };
-      for (const handler of handlers) handler(event);
+      if (cursor !== framed) {
+        frame = `{"type":"event","event":{"cursor":${cursor}${tail}`;
+        framed = cursor;
+      }
+      const event = { cursor, frame };
+      for (const listener of listeners) listener.offer(event);
     }
   }
 }

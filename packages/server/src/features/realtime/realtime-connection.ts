@@ -87,8 +87,8 @@ export class RealtimeConnection {
       this.fromUserTopic(event),
     );
     // Listening before the log is read: every event committed after that read arrives live.
-    this.stopLive = services.live.listen(user.userId, (event) => this.stream.offer(event));
-    this.stream.start(after, services.live.subscribed);
+    this.stopLive = services.live.listen(user.userId, this.stream);
+    this.stream.start(after, services.live.ready);
     this.presenceChain = services.presence
       .connected(user.userId, id)
       .catch((error) => services.report(error, 'presence'));

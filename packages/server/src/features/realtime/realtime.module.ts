@@ -54,11 +54,12 @@ export async function registerRealtime(
     ids.next(),
     config.realtime.heartbeatMs,
   );
-  const live = new LiveEvents(bus, deps.report);
+  const log = messagingEventLog(new EventsService(store, clock));
+  const live = new LiveEvents(bus, () => log.head(), deps.report);
   const gateway = new RealtimeGateway(
     {
       bus,
-      log: messagingEventLog(db, new EventsService(store, clock)),
+      log,
       live,
       presence,
       typing: new TypingRelay((id) => store.conversations.memberIds(id), publish),

@@ -14,20 +14,54 @@ export async function connectReady(
   return client;
 }
 
-/** The newest cursor of a person's event stream, read from the database. */
-export async function newestCursor(t: TestApp, userId: string): Promise<number> {
-  const row = await t.db.db
-    .selectFrom('event_cursors')
-    .select('last_cursor')
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return Number(row?.last_cursor ?? 0);
+/**
+ * The positions of a person's events after `after`, read straight from the
+ * log's tables: their own rows, and their conversations' rows after they
+ * joined. Tests compare what a client received with this.
+ */
+export async function eventPositions(t: TestApp, userId: string, after = 0): Promise<number[]> {
+  const rows = await t.db.db
+    .selectFrom('events')
+    .select('position')
+    .where('position', '>', after)
+    .where((eb) =>
+      eb.or([
+        eb('user_id', '=', userId),
+        eb.exists(
+          eb
+            .selectFrom('conversation_members as m')
+            .select('m.user_id')
+            .whereRef('m.conversation_id', '=', 'events.conversation_id')
+            .where('m.user_id', '=', userId)
+            .whereRef('m.joined_position', '<', 'events.position'),
+        ),
+      ]),
+    )
+    .orderBy('position')
+    .execute();
+  return rows.map((row) => Number(row.position));
 }
 
-/** Asserts the cursors are exactly `from`, `from + 1`, … `to`: none lost, none repeated. */
-export function assertCursorRun(cursors: number[], from: number, to: number): void {
-  assert.deepEqual(
-    cursors,
-    Array.from({ length: to - from + 1 }, (_, i) => from + i),
-  );
+/** The position of a person's newest event (0 before their first). */
+export async function newestCursor(t: TestApp, userId: string): Promise<number> {
+  return (await eventPositions(t, userId)).at(-1) ?? 0;
+}
+
+/** Asserts the cursors are exactly the person's events after `after`: none lost, none repeated. */
+export async function assertEveryEvent(
+  t: TestApp,
+  userId: string,
+  cursors: number[],
+  after = 0,
+): Promise<void> {
+  assert.deepEqual(cursors, await eventPositions(t, userId, after));
+}
+
+/** The event log's newest position, whoever its event was for. */
+export async function headOfLog(t: TestApp): Promise<number> {
+  const row = await t.db.db
+    .selectFrom('event_log_head')
+    .select('position')
+    .executeTakeFirstOrThrow();
+  return Number(row.position);
 }

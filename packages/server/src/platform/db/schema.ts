@@ -303,6 +303,8 @@ export interface ConversationMembersTable {
   joined_at: number;
   /** The conversation's last seq when they joined; receipts of older messages leave them out. */
   joined_seq: number;
+  /** The event log's position when they joined; the conversation's events after it are theirs. */
+  joined_position: number;
 }
 
 /** A message; `body` is ciphertext under the sender's vault key, null once recalled. */
@@ -364,15 +366,20 @@ export interface MessageHidesTable {
 }
 
 /** The newest cursor of each person's event stream. */
-export interface EventCursorsTable {
-  user_id: string;
-  last_cursor: number;
+/** The newest position of the event log (one row, id 1); its row lock orders commits. */
+export interface EventLogHeadTable {
+  id: number;
+  position: number;
 }
 
-/** One event of a person's stream, written with the change it describes. */
-export interface UserEventsTable {
-  user_id: string;
-  cursor: number;
+/**
+ * One event of the shared log, written with the change it describes: for
+ * every member of `conversation_id`, or for `user_id` alone.
+ */
+export interface EventsTable {
+  position: number;
+  conversation_id: string | null;
+  user_id: string | null;
   type: string;
   /** JSON object. */
   payload: string;
@@ -597,8 +604,8 @@ export interface Database {
   direct_chats: DirectChatsTable;
   colleague_chats: ColleagueChatsTable;
   join_requests: JoinRequestsTable;
-  event_cursors: EventCursorsTable;
-  user_events: UserEventsTable;
+  event_log_head: EventLogHeadTable;
+  events: EventsTable;
   presence_connections: PresenceConnectionsTable;
   presence: PresenceTable;
   files: FilesTable;
