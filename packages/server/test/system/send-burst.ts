@@ -40,11 +40,13 @@ export async function sendBurst(
   const attempts: Attempt[] = [];
   let acks = 0;
   let interrupted: Promise<void> | undefined;
-  const interrupt = () => (interrupted ??= plan.interrupt());
+  // Sending goes on until the interrupt is over, so some sends are always in flight when it lands.
+  let over = false;
+  const interrupt = () => (interrupted ??= plan.interrupt().finally(() => (over = true)));
   const timer = setTimeout(() => void interrupt(), plan.interruptAfterMs);
 
   async function worker(sender: HttpPerson, queue: string[]): Promise<void> {
-    for (let clientId = queue.shift(); clientId && !interrupted; clientId = queue.shift()) {
+    for (let clientId = queue.shift(); clientId && !over; clientId = queue.shift()) {
       const attempt: Attempt = { sender, clientId, text: `burst ${clientId}`, acked: false };
       attempts.push(attempt);
       try {

@@ -4,6 +4,7 @@ import type {
   ConversationsTable,
   Database,
 } from '../../platform/db/schema';
+import { PreparedQuery, slot } from '../../platform/db/prepared-query';
 
 export type ConversationRow = ConversationsTable;
 export type MemberRow = ConversationMembersTable;
@@ -21,6 +22,61 @@ export type MembershipRow = ConversationRow &
 /** A membership with the caller's unread count, for the conversation list. */
 export type ListedMembershipRow = MembershipRow & { unread: number };
 
+function membershipsIn(db: Kysely<Database>) {
+  return db
+    .selectFrom('conversation_members as m')
+    .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+    .leftJoin('direct_chats as d', (join) =>
+      join.onRef('d.conversation_id', '=', 'c.id').onRef('d.user_id', '=', 'm.user_id'),
+    )
+    .leftJoin('colleague_chats as cc', (join) =>
+      join.onRef('cc.conversation_id', '=', 'c.id').onRef('cc.user_id', '=', 'm.user_id'),
+    )
+    .selectAll('c')
+    .select([
+      'm.user_id',
+      'm.role',
+      'm.read_seq',
+      'm.muted_at',
+      'm.pinned_at',
+      'm.joined_at',
+      'm.joined_seq',
+      'cc.ended_at',
+    ])
+    .select((eb) => eb.fn.coalesce('d.peer_id', 'cc.peer_id').as('peer_id'));
+}
+
+const findMembership = new PreparedQuery((db) =>
+  membershipsIn(db)
+    .where('m.conversation_id', '=', slot<string>(0))
+    .where('m.user_id', '=', slot<string>(1)),
+);
+
+const memberIds = new PreparedQuery((db) =>
+  db
+    .selectFrom('conversation_members')
+    .select('user_id')
+    .where('conversation_id', '=', slot<string>(0))
+    .orderBy('user_id'),
+);
+
+const nextSeq = new PreparedQuery((db) =>
+  db
+    .updateTable('conversations')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_activity_at: slot<number>(1) }))
+    .where('id', '=', slot<string>(0))
+    .returning('last_seq'),
+);
+
+const advanceRead = new PreparedQuery((db) =>
+  db
+    .updateTable('conversation_members')
+    .set({ read_seq: slot<number>(2) })
+    .where('conversation_id', '=', slot<string>(0))
+    .where('user_id', '=', slot<string>(1))
+    .where('read_seq', '<', slot<number>(2)),
+);
+
 /** Conversations and their members; read positions live on the member rows. */
 export class ConversationsRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -37,27 +93,7 @@ export class ConversationsRepository {
   }
 
   private memberships() {
-    return this.db
-      .selectFrom('conversation_members as m')
-      .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
-      .leftJoin('direct_chats as d', (join) =>
-        join.onRef('d.conversation_id', '=', 'c.id').onRef('d.user_id', '=', 'm.user_id'),
-      )
-      .leftJoin('colleague_chats as cc', (join) =>
-        join.onRef('cc.conversation_id', '=', 'c.id').onRef('cc.user_id', '=', 'm.user_id'),
-      )
-      .selectAll('c')
-      .select([
-        'm.user_id',
-        'm.role',
-        'm.read_seq',
-        'm.muted_at',
-        'm.pinned_at',
-        'm.joined_at',
-        'm.joined_seq',
-        'cc.ended_at',
-      ])
-      .select((eb) => eb.fn.coalesce('d.peer_id', 'cc.peer_id').as('peer_id'));
+    return membershipsIn(this.db);
   }
 
   async find(id: string): Promise<ConversationRow | undefined> {
@@ -66,10 +102,7 @@ export class ConversationsRepository {
 
   /** The conversation as `userId` sees it, or undefined when they are not a member. */
   async findMembership(conversationId: string, userId: string): Promise<MembershipRow | undefined> {
-    return this.memberships()
-      .where('m.conversation_id', '=', conversationId)
-      .where('m.user_id', '=', userId)
-      .executeTakeFirst();
+    return findMembership.first(this.db, conversationId, userId);
   }
 
   /** A person's conversations (or one of them) with unread counts: pinned first, then by activity. */
@@ -105,12 +138,7 @@ export class ConversationsRepository {
   }
 
   async memberIds(conversationId: string): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('conversation_members')
-      .select('user_id')
-      .where('conversation_id', '=', conversationId)
-      .orderBy('user_id')
-      .execute();
+    const rows = await memberIds.rows(this.db, conversationId);
     return rows.map((m) => m.user_id);
   }
 
@@ -218,25 +246,14 @@ export class ConversationsRepository {
    * so concurrent senders queue here and get contiguous numbers.
    */
   async nextSeq(id: string, at: number): Promise<number> {
-    const row = await this.db
-      .updateTable('conversations')
-      .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_activity_at: at }))
-      .where('id', '=', id)
-      .returning('last_seq')
-      .executeTakeFirstOrThrow();
+    const row = await nextSeq.first(this.db, id, at);
+    if (!row) throw new Error(`no conversation ${id}`);
     return Number(row.last_seq);
   }
 
   /** Moves a read position forward only; true when it moved. */
   async advanceRead(conversationId: string, userId: string, seq: number): Promise<boolean> {
-    const moved = await this.db
-      .updateTable('conversation_members')
-      .set({ read_seq: seq })
-      .where('conversation_id', '=', conversationId)
-      .where('user_id', '=', userId)
-      .where('read_seq', '<', seq)
-      .executeTakeFirst();
-    return Number(moved.numUpdatedRows) > 0;
+    return (await advanceRead.affected(this.db, conversationId, userId, seq)) > 0;
   }
 
   /** Deletes a conversation; its members, messages and marks go by cascade. */

@@ -1,7 +1,27 @@
 import type { Kysely } from 'kysely';
+import { PreparedQuery, slot } from '../../platform/db/prepared-query';
 import type { Database, EventsTable } from '../../platform/db/schema';
 
 export type EventRow = EventsTable;
+
+const take = new PreparedQuery((db) =>
+  db
+    .updateTable('event_log_head')
+    .set((eb) => ({ position: eb('position', '+', slot<number>(0)) }))
+    .where('id', '=', 1)
+    .returning('position'),
+);
+
+const appendShared = new PreparedQuery((db) =>
+  db.insertInto('events').values({
+    position: slot<number>(0),
+    conversation_id: slot<string>(1),
+    user_id: null,
+    type: slot<string>(2),
+    payload: slot<string>(3),
+    created_at: slot<number>(4),
+  }),
+);
 
 /** Who an event is for: every member of a conversation, or each of some people. */
 export type EventAudience = { conversationId: string } | { userIds: string[] };
@@ -16,12 +36,8 @@ export class EventsRepository {
 
   /** Takes `count` positions; returns the first. */
   private async take(count: number): Promise<number> {
-    const head = await this.db
-      .updateTable('event_log_head')
-      .set((eb) => ({ position: eb('position', '+', count) }))
-      .where('id', '=', 1)
-      .returning('position')
-      .executeTakeFirstOrThrow();
+    const head = await take.first(this.db, count);
+    if (!head) throw new Error('the event log has no head row');
     return Number(head.position) - count + 1;
   }
 
@@ -39,10 +55,7 @@ export class EventsRepository {
     const row = { type, payload, created_at: at };
     if ('conversationId' in audience) {
       const position = await this.take(1);
-      await this.db
-        .insertInto('events')
-        .values({ ...row, position, conversation_id: audience.conversationId, user_id: null })
-        .execute();
+      await appendShared.affected(this.db, position, audience.conversationId, type, payload, at);
       return [position];
     }
     if (audience.userIds.length === 0) return [];

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { PreparedQuery, slot } from '../../platform/db/prepared-query';
 import type { Database, MessagesTable } from '../../platform/db/schema';
 import { NO_MENTIONS } from './messaging.data';
 
@@ -14,22 +15,46 @@ export interface HistorySlice {
   limit: number;
 }
 
+const COLUMNS = [
+  'id',
+  'conversation_id',
+  'seq',
+  'sender_id',
+  'client_id',
+  'body',
+  'mentions',
+  'reply_to_seq',
+  'recalled_at',
+  'created_at',
+  'kind',
+  'forwarded',
+] as const satisfies ReadonlyArray<keyof MessageRow>;
+
+const insertMessage = new PreparedQuery((db) =>
+  db
+    .insertInto('messages')
+    .values(Object.fromEntries(COLUMNS.map((column, i) => [column, slot(i)])) as MessageRow),
+);
+
+const byClientId = new PreparedQuery((db) =>
+  db
+    .selectFrom('messages')
+    .selectAll()
+    .where('sender_id', '=', slot<string>(0))
+    .where('client_id', '=', slot<string>(1)),
+);
+
 /** Messages and the marks of people who deleted one for themselves. */
 export class MessagesRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insert(row: MessageRow): Promise<void> {
-    await this.db.insertInto('messages').values(row).execute();
+    await insertMessage.affected(this.db, ...COLUMNS.map((column) => row[column]));
   }
 
   /** The message a sender already sent with this client id, if any. */
   async findByClientId(senderId: string, clientId: string): Promise<MessageRow | undefined> {
-    return this.db
-      .selectFrom('messages')
-      .selectAll()
-      .where('sender_id', '=', senderId)
-      .where('client_id', '=', clientId)
-      .executeTakeFirst();
+    return byClientId.first(this.db, senderId, clientId);
   }
 
   async findBySeq(conversationId: string, seq: number): Promise<MessageRow | undefined> {

@@ -1,10 +1,10 @@
 import type { EventBus, Subscription } from '../../platform/bus/event-bus';
 import { EVENTS_TOPIC, isEventBatch, type EventBatch } from '../messaging/events.service';
 
-/** A live event for one person: its log position and the whole `event` frame, serialized. */
+/** A live event for one person: its log position and the whole `event` frame, as UTF-8 text. */
 export interface LiveEvent {
   cursor: number;
-  frame: string;
+  frame: Buffer;
 }
 
 /** What a connection does with its person's live events. */
@@ -35,8 +35,8 @@ interface Held {
  * it, since a later position has committed): every connection then reads the
  * log again, and the node moves past the hole.
  *
- * The frame text is built once per position, so a conversation's fan-out
- * costs one string and a socket write per connection.
+ * The frame is built and encoded once per position, so a conversation's
+ * fan-out costs one buffer and a socket write per connection.
  */
 export class LiveEvents {
   private readonly listeners = new Map<string, Set<LiveListener>>();
@@ -122,14 +122,14 @@ export class LiveEvents {
 
   private dispatch(batch: EventBatch): void {
     let tail: string | undefined;
-    let frame = '';
+    let frame = Buffer.alloc(0);
     let framed = -1;
     for (const [userId, cursor] of batch.cursors) {
       const listeners = this.listeners.get(userId);
       if (!listeners) continue;
       tail ??= `,"type":${JSON.stringify(batch.eventType)},"payload":${batch.payload},"createdAt":${batch.createdAt}}}`;
       if (cursor !== framed) {
-        frame = `{"type":"event","event":{"cursor":${cursor}${tail}`;
+        frame = Buffer.from(`{"type":"event","event":{"cursor":${cursor}${tail}`);
         framed = cursor;
       }
       const event = { cursor, frame };

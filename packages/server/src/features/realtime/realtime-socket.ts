@@ -31,14 +31,15 @@ export class RealtimeSocket {
     return this.sendText(JSON.stringify(frame));
   }
 
-  /** `send` for a frame already serialized (live events are, once per node). */
-  sendText(data: string): boolean {
+  /** `send` for a frame already serialized (live events are, once per node, as UTF-8 bytes). */
+  sendText(data: string | Buffer): boolean {
     if (!this.isOpen) return false;
-    if (this.socket.bufferedAmount + Buffer.byteLength(data) > this.sendBufferBytes) {
+    const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+    if (this.socket.bufferedAmount + bytes > this.sendBufferBytes) {
       this.close(CloseCode.slowConsumer, 'too slow: reconnect with your last cursor');
       return false;
     }
-    this.socket.send(data);
+    this.socket.send(data, { binary: false });
     return true;
   }
 

@@ -1,8 +1,13 @@
 import type { Kysely } from 'kysely';
+import { PreparedQuery, slot } from '../../platform/db/prepared-query';
 import type { Database, DevicesTable, SessionsTable } from '../../platform/db/schema';
 
 export type DeviceRow = DevicesTable;
 export type SessionRow = SessionsTable;
+
+const byTokenHash = new PreparedQuery((db) =>
+  db.selectFrom('sessions').selectAll().where('token_hash', '=', slot<string>(0)),
+);
 
 /** Devices and the sessions signed in on them. */
 export class SessionsRepository {
@@ -43,11 +48,7 @@ export class SessionsRepository {
   }
 
   async findByTokenHash(tokenHash: string): Promise<SessionRow | undefined> {
-    return this.db
-      .selectFrom('sessions')
-      .selectAll()
-      .where('token_hash', '=', tokenHash)
-      .executeTakeFirst();
+    return byTokenHash.first(this.db, tokenHash);
   }
 
   async touchSession(id: string, at: number, expiresAt: number): Promise<void> {
