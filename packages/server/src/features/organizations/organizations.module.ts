@@ -78,11 +78,14 @@ export function buildOrganizations(deps: OrganizationsDependencies): BuiltOrgani
   const { audit, clock, ids } = deps;
   const store = organizationsStore(deps.db, deps.chats);
   const certification = new CertificationService(store, audit, clock, ids);
-  const targets = deps.registry
-    .organizationTables()
-    .flatMap((t) =>
-      t.organization.retentionFrom ? [{ table: t.table, from: t.organization.retentionFrom }] : [],
-    );
+  // Where the organization's retention applies: its own tables, and its rows of personal ones.
+  const targets = deps.registry.personalTables().flatMap((t) => {
+    const from =
+      t.controller === 'organization'
+        ? t.organization?.retentionFrom
+        : t.organizationRowsVia?.retentionFrom;
+    return from ? [{ table: t.table, from }] : [];
+  });
   const data = new OrgDataService(store, deps.engines, targets, audit, clock);
   const rights = new OrgRightsService(store, deps.engines, deps.vault, audit, clock, ids);
   const dissolutions = new DissolutionService({
