@@ -14,6 +14,7 @@ import { organizationsMigration } from './migrations/0011-organizations';
 import { orgChatsMigration } from './migrations/0012-org-chats';
 import { orgAdministrationMigration } from './migrations/0013-org-administration';
 import { orgControllerMigration } from './migrations/0014-org-controller';
+import { routedDeadlinesMigration } from './migrations/0015-routed-deadlines';
 
 /**
  * Every migration, in order. Names are zero-padded so the lexical order
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0012-org-chats': orgChatsMigration,
   '0013-org-administration': orgAdministrationMigration,
   '0014-org-controller': orgControllerMigration,
+  '0015-routed-deadlines': routedDeadlinesMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
