@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { UserEvent } from '@carillon/protocol/messaging';
 import type { OrgRightsRequest } from '@carillon/protocol/org-data';
+import type { Kysely } from 'kysely';
 import { describeEachDialect, useTestApp, type TestApp } from '../../../test/harness';
+import { backfillRoutedDeadlines } from '../../platform/db/migrations/0015-routed-deadlines';
 import { editions } from '../../privacy/editions';
 import { getRequest, submitVerified } from '../../privacy/rights/rights.fixtures';
 import { DISSOLVED_REASON } from './org-rights.service';
@@ -79,6 +81,36 @@ describeEachDialect(
       const seen = await getRequest(t, early, first.id);
       assert.equal(seen.organizations[0]?.overdue, true, 'the member sees it is late');
       assert.equal(seen.organizations[0]?.daysLeft, -1);
+    });
+
+    it('gets a deadline in the migration when routed before deadlines were kept', async () => {
+      const t = testApp();
+      const [admin, worker, other] = [await person(t), await person(t), await person(t)];
+      const org = await orgWith(t, admin, [worker, other]);
+      const request = await submitVerified(t, worker, { kind: 'copy' });
+      await submitVerified(t, other, { kind: 'copy' });
+      const rows = () =>
+        t.db.db
+          .selectFrom('organization_rights_requests')
+          .select(['request_id', 'created_at', 'deadline_at'])
+          .where('organization_id', '=', org.id)
+          .orderBy('created_at')
+          .execute();
+      const [before, untouched] = await rows();
+      await t.db.db
+        .updateTable('organization_rights_requests')
+        .set({ deadline_at: 0 })
+        .where('request_id', '=', request.id)
+        .execute();
+      await t.db.db
+        .updateTable('rights_requests')
+        .set({ deadline_at: request.createdAt + 5 * DAY_MS })
+        .where('id', '=', request.id)
+        .execute();
+      await backfillRoutedDeadlines(t.db.db as unknown as Kysely<unknown>);
+      const [after, same] = await rows();
+      assert.equal(after?.deadline_at, before!.created_at + 5 * DAY_MS, "its request's days");
+      assert.deepEqual(same, untouched, 'parts that have a deadline keep it');
     });
 
     it('are refused, not dropped, when the organization is dissolved; the member is told', async () => {

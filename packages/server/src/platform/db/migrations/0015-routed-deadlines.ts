@@ -5,18 +5,24 @@ import { sql, type Kysely, type Migration } from 'kysely';
  * each gets the deadline personal requests have, and the member keeps the
  * outcome of the parts an organization held when it is dissolved.
  */
+/**
+ * Parts routed before deadlines were kept (`deadline_at` 0): the same number
+ * of days as their request, counted from routing. Touches no other row.
+ */
+export async function backfillRoutedDeadlines(db: Kysely<unknown>): Promise<void> {
+  await sql`update organization_rights_requests
+    set deadline_at = created_at + coalesce((select r.deadline_at - r.created_at
+      from rights_requests r where r.id = organization_rights_requests.request_id), 0)
+    where deadline_at = 0`.execute(db);
+}
+
 export const routedDeadlinesMigration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .alterTable('organization_rights_requests')
       .addColumn('deadline_at', 'bigint', (c) => c.notNull().defaultTo(0))
       .execute();
-    // Parts routed before this: the same number of days as their request, counted from routing.
-    await sql`update organization_rights_requests
-      set deadline_at = created_at + coalesce((select r.deadline_at - r.created_at
-        from rights_requests r where r.id = organization_rights_requests.request_id), 0)`.execute(
-      db,
-    );
+    await backfillRoutedDeadlines(db);
     await db.schema
       .createIndex('organization_rights_requests_deadline')
       .on('organization_rights_requests')
