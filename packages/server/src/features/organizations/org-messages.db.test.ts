@@ -66,10 +66,14 @@ describeEachDialect('messages in organization-owned conversations (ORG-4, ADR 18
     const report = JSON.parse(zip.get('access-report.json')!.toString()) as AccessReport;
     const messages = report.items.filter((i) => i.table === 'messages');
     assert.deepEqual(
-      messages.map((i) => [i.controller, i.records]),
+      messages.map((i) => [i.controller, i.records, i.retention]),
       [
-        ['personal', 1],
-        ['organization', 2],
+        ['personal', 1, 'as long as the account exists'],
+        [
+          'organization',
+          2,
+          'as your organization sets, counted from created at; without one, until it deletes them or is dissolved',
+        ],
       ],
     );
 

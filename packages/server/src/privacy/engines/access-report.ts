@@ -86,7 +86,7 @@ export class AccessReporter {
     // An enterprise account's data is all its organization's (ORG-3).
     const owned = held.some((h) => h.manifest.ownsSubject);
     const items = held.map(({ manifest, records, controller }) => ({
-      ...this.item(manifest, records, restricted),
+      ...this.item(manifest, records, restricted, controller),
       controller: owned ? ('organization' as const) : controller,
     }));
     return {
@@ -99,8 +99,15 @@ export class AccessReporter {
     };
   }
 
-  private item(manifest: TableManifest, records: number, restricted: string[]): HeldDataItem {
+  private item(
+    manifest: TableManifest,
+    records: number,
+    restricted: string[],
+    controller: HeldDataItem['controller'],
+  ): HeldDataItem {
     const columns = personalColumns(manifest);
+    // A personal table's rows that an organization owns are kept as long as it says (ADR 18).
+    const via = controller === 'organization' ? manifest.organizationRowsVia : undefined;
     const categories = unique(columns.map((c) => c.category));
     return {
       table: manifest.table,
@@ -109,7 +116,9 @@ export class AccessReporter {
       purposes: unique(columns.flatMap((c) => c.purposes)),
       legalBasis: unique(columns.map((c) => c.legalBasis)),
       controller: manifest.controller,
-      retention: describeRetention(manifest.retention),
+      retention: via?.retentionFrom
+        ? `as your organization sets, counted from ${via.retentionFrom.replaceAll('_', ' ')}; without one, until it deletes them or is dissolved`
+        : describeRetention(manifest.retention),
       records,
       restricted: categories.some((c) => restricted.some((r) => overlaps(c, r))),
     };
