@@ -44,10 +44,16 @@ export const OrgRightsRequest = z.object({
   refusalReason: z.string().nullable(),
   createdAt: Timestamp,
   answeredAt: Timestamp.nullable(),
+  /** When it must be answered: the edition's request deadline, counted from routing. */
+  deadlineAt: Timestamp,
+  /** Whole days left; 0 on the last day, negative once overdue. Null once answered. */
+  daysLeft: z.number().int().nullable(),
+  /** Answered late, or still open past the deadline. */
+  overdue: z.boolean(),
 });
 export type OrgRightsRequest = z.infer<typeof OrgRightsRequest>;
 
-/** The organization's queue of routed requests, open first. */
+/** The organization's queue of routed requests: open first, overdue and nearest deadline first. */
 export const OrgRightsRequestList = z.object({ requests: z.array(OrgRightsRequest) });
 /** An organization and one of its routed requests. */
 export const OrgRightsParams = z.object({ id: Id, requestId: Id });

@@ -130,12 +130,18 @@ export const RightsRequest = z.object({
   organizations: z.array(
     z.object({
       organizationId: Id,
-      /** Null once the organization no longer exists. */
+      /** The organization's name (kept with the part when it is dissolved); null if unknown. */
       organizationName: z.string().nullable(),
+      /** `refused` with a reason when the organization was dissolved before answering. */
       status: z.enum(['open', 'fulfilled', 'refused']),
       answer: z.string().nullable(),
       refusalReason: z.string().nullable(),
       answeredAt: Timestamp.nullable(),
+      /** When the organization must answer: the edition's days, counted from routing. */
+      deadlineAt: Timestamp,
+      /** Whole days left; 0 on the last day, negative once overdue. Null once answered. */
+      daysLeft: z.number().int().nullable(),
+      overdue: z.boolean(),
     }),
   ),
 });

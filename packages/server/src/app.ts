@@ -90,6 +90,9 @@ declare module 'fastify' {
 
 export const VERSION = '0.1.0';
 const JSON_BODY_LIMIT = 64 * 1024;
+/** What an enterprise account's open data-rights requests say when its organization is dissolved. */
+const DISSOLVED_WITH_ORGANIZATION =
+  'Closed: this enterprise account was erased with the organization that created it.';
 
 /** What the server is built from; tests pass their own clock, database and log stream. */
 export interface AppDependencies {
@@ -262,6 +265,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     engines: dataEngines,
     registry,
     vault: deps.vault,
+    edition,
     checkPassword: async (userId, password) => {
       const user = await accountsRepository.findById(userId);
       return user ? verifyPassword(user.password_hash, password) : false;
@@ -290,6 +294,20 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         logger.warn({ err }, 'sessions.ended could not be published'),
       );
     },
+    // Built below, once the organizations' erasure hooks exist; called only when a job runs.
+    eraseAccount: (userId, organizationId) =>
+      erasureJobs.eraseAccount(userId, {
+        closedAnswer: DISSOLVED_WITH_ORGANIZATION,
+        detail: { organizationId, reason: 'organization_dissolved' },
+      }),
+  });
+  const erasureJobs = createErasureJobs({
+    db,
+    sessions,
+    engines: dataEngines,
+    audit,
+    clock,
+    hooks: organizations.erasureHooks,
   });
 
   const app = Fastify({
@@ -301,17 +319,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   installErrorHandler(app);
   app.decorate('dataEngines', dataEngines);
   app.decorate('bus', bus);
-  app.decorate(
-    'erasureJobs',
-    createErasureJobs({
-      db,
-      sessions,
-      engines: dataEngines,
-      audit,
-      clock,
-      hooks: organizations.erasureHooks,
-    }),
-  );
+  app.decorate('erasureJobs', erasureJobs);
   app.decorate('dissolutions', organizations.dissolutions);
   await app.register(fastifyCookie);
   // Parts are streamed to the route (body: 'multipart'); never attached to the request.

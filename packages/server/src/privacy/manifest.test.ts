@@ -50,6 +50,32 @@ describe('personal-data manifests', () => {
       assert.ok(registry.organizationTables().includes(table as never), table.table);
   });
 
+  it("checks a personal table's organization rows: columns it names, and a subject to unlink", () => {
+    const via = (rows: Record<string, unknown>, subjectColumn: string | null = 'user_id') => {
+      const base = manifestWith('user.name');
+      const table = {
+        ...base.tables[0]!,
+        subjectColumn,
+        ...(subjectColumn ? {} : { subjectLookup: { column: 'user_id', by: 'phone_or_email' } }),
+        organizationRowsVia: {
+          column: 'user_id',
+          references: 'conversations',
+          organizationColumn: 'organization_id',
+          onPersonErased: 'erase',
+          ...rows,
+        },
+      };
+      return new ManifestRegistry([{ ...base, tables: [table as never] }], loadTaxonomy());
+    };
+    assert.ok(via({ retentionFrom: 'user_id' }));
+    assert.throws(() => via({ column: 'parent_id' }), /organization rows via unknown column/);
+    assert.throws(
+      () => via({ retentionFrom: 'sent_at' }),
+      /organization retention counts from unknown column sent_at/,
+    );
+    assert.throws(() => via({ onPersonErased: 'keep' }, null), /needs a subject column to clear/);
+  });
+
   it('rejects an unknown data category or data use', () => {
     assert.throws(
       () => new ManifestRegistry([manifestWith('user.favourite_colour')], loadTaxonomy()),

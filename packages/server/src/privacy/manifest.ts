@@ -52,6 +52,24 @@ export interface OrganizationScope {
   onPersonErased: 'erase' | 'keep';
 }
 
+/**
+ * Where the organization-controlled rows of a personal table are (ADR 18):
+ * the engines treat those rows as the organization's, like the rows of an
+ * organization-controlled table, and the others as the person's.
+ */
+export interface OrganizationRowsVia {
+  /** The column naming the row's parent. */
+  column: string;
+  /** The parent table; its `id` is what `column` holds. */
+  references: string;
+  /** The parent's column naming the organization that owns it (NULL: nobody's). */
+  organizationColumn: string;
+  /** As in `OrganizationScope`: the time column the organization's retention counts from. */
+  retentionFrom?: string;
+  /** As in `OrganizationScope`: what erasing the person does to these rows. */
+  onPersonErased: 'erase' | 'keep';
+}
+
 /** A column that holds personal information. */
 export interface PersonalColumn {
   /** Fides data category, e.g. `user.contact.phone_number`. */
@@ -97,11 +115,11 @@ export interface TableManifest {
   controller: 'personal' | 'organization';
   /**
    * For a `personal` table some of whose rows an organization controls
-   * (ORG-4, ADR 12): `column` names the row's parent in `references`, and
-   * a row is the organization's when that parent's `organizationColumn` is
-   * set (a message in a conversation an organization owns).
+   * (ORG-4, ADR 12, ADR 18): `column` names the row's parent in `references`,
+   * and a row is the organization's when that parent's `organizationColumn`
+   * is set (a message in a conversation an organization owns).
    */
-  organizationRowsVia?: { column: string; references: string; organizationColumn: string };
+  organizationRowsVia?: OrganizationRowsVia;
   /**
    * A subject with a row here belongs to an organization (an enterprise
    * account, ORG-3): every record about them is organization-controlled,
@@ -225,10 +243,7 @@ function checkTable(t: TableManifest, taxonomy: Taxonomy): string[] {
   if (!subject) problems.push(`${t.table}: no subject column or lookup`);
   else if (!(subject in t.columns))
     problems.push(`${t.table}: subject column ${subject} is not listed`);
-  if (t.organizationRowsVia && !(t.organizationRowsVia.column in t.columns))
-    problems.push(
-      `${t.table}: organization rows via unknown column ${t.organizationRowsVia.column}`,
-    );
+  problems.push(...checkRowsVia(t));
   if (t.retention.kind === 'days' && !(t.retention.from in t.columns))
     problems.push(`${t.table}: retention counts from unknown column ${t.retention.from}`);
   if (t.retention.kind === 'days' && t.retention.setBy && !(t.retention.setBy.key in t.columns))
@@ -250,6 +265,23 @@ function checkOrganization(t: TableManifest): string[] {
       `${t.table}: organization retention counts from unknown column ${org.retentionFrom}`,
     );
   if (org.onPersonErased === 'keep' && !t.subjectColumn)
+    problems.push(`${t.table}: keeping rows on erasure needs a subject column to clear`);
+  return problems;
+}
+
+function checkRowsVia(t: TableManifest): string[] {
+  const via = t.organizationRowsVia;
+  if (!via) return [];
+  const problems: string[] = [];
+  if (t.controller === 'organization')
+    problems.push(`${t.table}: an organization-controlled table declares organization rows via`);
+  if (!(via.column in t.columns))
+    problems.push(`${t.table}: organization rows via unknown column ${via.column}`);
+  if (via.retentionFrom !== undefined && !(via.retentionFrom in t.columns))
+    problems.push(
+      `${t.table}: organization retention counts from unknown column ${via.retentionFrom}`,
+    );
+  if (via.onPersonErased === 'keep' && !t.subjectColumn)
     problems.push(`${t.table}: keeping rows on erasure needs a subject column to clear`);
   return problems;
 }

@@ -2,7 +2,7 @@ import type { FeatureManifest, PersonalColumn } from '../../privacy/manifest';
 
 const timestamp = { notPersonal: 'timestamp' } as const;
 
-/** Rows in a conversation an organization owns are that organization's (ORG-4, ADR 12). */
+/** Rows in a conversation an organization owns are that organization's (ORG-4, ADR 12, ADR 18). */
 const inOwnedConversation = {
   column: 'conversation_id',
   references: 'conversations',
@@ -60,7 +60,8 @@ export const messagingManifest: FeatureManifest = {
       description: 'The conversations a person is in, their role, read position and settings.',
       subjectColumn: 'user_id',
       controller: 'personal',
-      organizationRowsVia: inOwnedConversation,
+      // A place in the organization's conversation is the person's link to it, like a membership.
+      organizationRowsVia: { ...inOwnedConversation, onPersonErased: 'erase' },
       retention: { kind: 'account_lifetime' },
       columns: {
         conversation_id: { notPersonal: 'identifier' },
@@ -79,7 +80,12 @@ export const messagingManifest: FeatureManifest = {
       description: 'Messages a person sent; the text is encrypted under their key.',
       subjectColumn: 'sender_id',
       controller: 'personal',
-      organizationRowsVia: inOwnedConversation,
+      // The organization's copy: kept on the sender's erasure, expired by its retention period.
+      organizationRowsVia: {
+        ...inOwnedConversation,
+        retentionFrom: 'created_at',
+        onPersonErased: 'keep',
+      },
       retention: { kind: 'account_lifetime' },
       columns: {
         id: { notPersonal: 'identifier' },

@@ -5,7 +5,15 @@ import { unzip } from '../../../test/engine-fixtures';
 import { errorId } from '../../../test/factories';
 import { describeEachDialect, useTestApp, type TestApp } from '../../../test/harness';
 import { auditActions } from '../../privacy/rights/rights.fixtures';
-import { EVENTS_TOPIC, isEventBatch, type EventBatch } from '../messaging/events.service';
+import {
+  EVENTS_TOPIC,
+  isEventBatch,
+  userTopic,
+  type EventBatch,
+} from '../messaging/events.service';
+import { groupWith, send } from '../messaging/messaging.test-support';
+import { enterpriseLogin, enterpriseMember } from './org-admin.test-support';
+import { openColleagueChat } from './org-chats.test-support';
 import {
   call,
   department,
@@ -114,6 +122,74 @@ describeEachDialect('dissolving an organization (ORG-8)', (dialect) => {
       'organization.dissolved',
     ])
       assert.ok(actions.includes(action), action);
+  });
+
+  it('erases its enterprise accounts as accounts, sessions first, members or not', async () => {
+    const t = testApp();
+    const [admin, friend] = [await person(t), await person(t)];
+    const org = await orgWith(t, admin, [friend], 'Harbour Works');
+    const { grant: li, code } = await enterpriseMember(t, admin, org.id, 'li.wei');
+    const { grant: gone } = await enterpriseMember(t, admin, org.id, 'former');
+    const removed = await call(
+      t,
+      admin,
+      'DELETE',
+      `/api/organizations/${org.id}/members/${gone.userId}`,
+    );
+    assert.ok(removed.statusCode < 300, removed.body);
+    const chat = await openColleagueChat(t, li, admin, org.id);
+    await send(t, li, chat.id, 'Shift report');
+    const personal = await groupWith(t, li, [friend]);
+    await send(t, li, personal.id, 'Not in any organization conversation');
+    const closed: string[] = [];
+    const subscription = await t.app.bus.subscribe(userTopic(li.userId), (event) => {
+      closed.push(JSON.stringify(event));
+    });
+
+    const started = await call(t, admin, 'POST', `/api/organizations/${org.id}/dissolution`, {
+      password: admin.password,
+    });
+    assert.equal(started.statusCode, 201, started.body);
+    t.clock.advance(GRACE_DAYS * DAY_MS);
+    assert.equal(await t.app.dissolutions.runDue(), 1);
+    await subscription.unsubscribe();
+
+    for (const account of [li, gone]) {
+      const users = await t.db.db
+        .selectFrom('users')
+        .select('id')
+        .where('id', '=', account.userId)
+        .execute();
+      assert.deepEqual(users, [], 'the account itself is erased, not left as a shell');
+      const sessions = await t.db.db
+        .selectFrom('sessions')
+        .select('id')
+        .where('user_id', '=', account.userId)
+        .execute();
+      assert.deepEqual(sessions, []);
+      assert.equal((await call(t, account, 'GET', '/api/profile')).statusCode, 401);
+    }
+    assert.ok(
+      closed.some((e) => e.includes('sessions.ended')),
+      'sockets are cut at once',
+    );
+    assert.equal((await enterpriseLogin(t, code, 'li.wei')).statusCode, 401);
+    const left = await t.db.db
+      .selectFrom('messages')
+      .select(['sender_id', 'body'])
+      .where('conversation_id', '=', personal.id)
+      .execute();
+    assert.deepEqual(left, [{ sender_id: null, body: left[0]!.body }], 'its messages are unlinked');
+    const erased = await t.db.db
+      .selectFrom('audit_entries')
+      .select('detail')
+      .where('action', '=', 'account.erased')
+      .execute();
+    const ofThisOrganization = erased.filter((e) => JSON.parse(e.detail).organizationId === org.id);
+    assert.equal(ofThisOrganization.length, 2, 'each erased as an account, audited');
+    assert.equal((await call(t, friend, 'GET', '/api/profile')).statusCode, 200, 'people stay');
+    const [notice] = ofType(await events(t, friend), 'organization.dissolved');
+    assert.ok(notice, 'members with their own accounts are told');
   });
 
   it('can be called off during the grace period, and not after it', async () => {

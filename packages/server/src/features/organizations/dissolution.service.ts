@@ -7,6 +7,7 @@ import type { DissolutionRow } from './org-controller.repository';
 import { membershipIn } from './org-access';
 import { recordOrgAction } from './org-audit';
 import type { OrgDataEngines } from './org-data.service';
+import type { OrgRightsService } from './org-rights.service';
 import { authorize } from './organizations.policy';
 import type { OrganizationsStore } from './organizations.store';
 
@@ -25,12 +26,23 @@ export type MemberNotice = (
   payload: Record<string, unknown>,
 ) => Promise<void>;
 
+/**
+ * Erases an account as a cancellation would (the rights core's erasure), for
+ * an enterprise account whose organization is dissolved.
+ */
+export type AccountEraser = (userId: string, organizationId: string) => Promise<void>;
+
 /** What dissolution is built from. */
 export interface DissolutionDependencies {
   store: OrganizationsStore;
   engines: OrgDataEngines;
   checkPassword: PasswordCheck;
   notify: MemberNotice;
+  /** Ends every session of a user and cuts their sockets on every node. */
+  endSessions: (userId: string) => Promise<void>;
+  eraseAccount: AccountEraser;
+  /** The routed rights-request parts the organization still holds (org-rights.service.ts). */
+  routedParts: Pick<OrgRightsService, 'closeOnDissolution'>;
   audit: AuditLog;
   clock: Clock;
   /** ORG_DISSOLUTION_GRACE_DAYS. */
@@ -148,10 +160,19 @@ export class DissolutionService {
     await this.dissolve(organizationId);
   }
 
-  /** Safe to repeat: erasing what is already gone changes nothing. */
+  /**
+   * Safe to repeat: erasing what is already gone changes nothing. The
+   * enterprise accounts go first, while the rows that list them still exist,
+   * so a job that fails midway finds them again.
+   */
   private async dissolve(organizationId: string): Promise<void> {
     const organization = await this.store.organizations.find(organizationId);
+    const accounts = await this.eraseEnterpriseAccounts(organizationId);
     const members = await this.store.controller.memberIds(organizationId);
+    // Members who left with a part still open are told too: it ends here, refused.
+    const requesters = organization
+      ? await this.deps.routedParts.closeOnDissolution(organizationId, organization.name)
+      : [];
     const result = await this.deps.engines.eraseOrganization(organizationId);
     await this.store.controller.deleteOrganization(organizationId);
     await this.store.controller.completeDissolution(organizationId, this.deps.clock.now());
@@ -159,13 +180,31 @@ export class DissolutionService {
       actor: { kind: 'system' },
       action: 'organization.dissolved',
       organizationId,
-      detail: { rowsDeleted: result.rowsDeleted, members: members.length },
+      detail: {
+        rowsDeleted: result.rowsDeleted,
+        members: members.length,
+        enterpriseAccounts: accounts.length,
+      },
     });
     if (organization)
-      await this.deps.notify(members, 'organization.dissolved', {
+      await this.deps.notify([...new Set([...members, ...requesters])], 'organization.dissolved', {
         organizationId,
         name: organization.name,
       });
+  }
+
+  /**
+   * Everything done with an enterprise account is the organization's
+   * (DingTalk policy II(III)2, ADR 13), so it is erased as an account, by the
+   * privacy erase engine, rather than left as a shell that cannot sign in.
+   */
+  private async eraseEnterpriseAccounts(organizationId: string): Promise<string[]> {
+    const accounts = await this.store.controller.enterpriseAccountIds(organizationId);
+    for (const userId of accounts) {
+      await this.deps.endSessions(userId);
+      await this.deps.eraseAccount(userId, organizationId);
+    }
+    return accounts;
   }
 
   private record(userId: string, action: string, organizationId: string, eraseAfter: number) {

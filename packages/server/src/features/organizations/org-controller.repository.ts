@@ -71,16 +71,84 @@ export class OrgControllerRepository {
       .execute();
   }
 
-  /** An organization's routed requests, open ones first, oldest first. */
+  /**
+   * An organization's routed requests: open ones first, earliest deadline
+   * (so every overdue one) first; then the answered, latest answer first.
+   */
   async rightsQueue(organizationId: string, limit = 500): Promise<OrgRightsRow[]> {
     return this.db
       .selectFrom('organization_rights_requests')
       .selectAll()
       .where('organization_id', '=', organizationId)
-      .orderBy('status', 'desc') // `open` sorts after `fulfilled` and `refused`
-      .orderBy('created_at')
+      .orderBy((eb) => eb.case().when('status', '=', 'open').then(0).else(1).end())
+      .orderBy((eb) => eb.case().when('status', '=', 'open').then(eb.ref('deadline_at')).end())
+      .orderBy('answered_at', 'desc')
       .orderBy('id')
       .limit(limit)
+      .execute();
+  }
+
+  /**
+   * Refuses every open part of a dissolving organization with `reason`, and
+   * copies every part whose requester still has an account to their own
+   * record (`dissolved_organization_parts`), in one transaction; answers the
+   * requesters whose parts it refused. Safe to repeat.
+   */
+  async closeForDissolution(
+    organizationId: string,
+    organizationName: string,
+    reason: string,
+    at: number,
+  ): Promise<string[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const open = await trx
+        .selectFrom('organization_rights_requests')
+        .select('user_id')
+        .where('organization_id', '=', organizationId)
+        .where('status', '=', 'open')
+        .execute();
+      await trx
+        .updateTable('organization_rights_requests')
+        .set({ status: 'refused', refusal_reason: reason, answer: null, answered_at: at })
+        .where('organization_id', '=', organizationId)
+        .where('status', '=', 'open')
+        .execute();
+      const parts = await trx
+        .selectFrom('organization_rights_requests')
+        .selectAll()
+        .where('organization_id', '=', organizationId)
+        .where('user_id', 'is not', null)
+        .execute();
+      for (const p of parts)
+        await trx
+          .insertInto('dissolved_organization_parts')
+          .values({
+            id: p.id,
+            request_id: p.request_id,
+            user_id: p.user_id!,
+            organization_id: organizationId,
+            organization_name: organizationName,
+            kind: p.kind,
+            status: p.status,
+            answer: p.answer,
+            refusal_reason: p.refusal_reason,
+            created_at: p.created_at,
+            deadline_at: p.deadline_at,
+            answered_at: p.answered_at ?? at,
+          })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
+      return [...new Set(open.flatMap((r) => r.user_id ?? []))];
+    });
+  }
+
+  /** What a member kept of a request's parts at organizations since dissolved. */
+  async dissolvedPartsOf(requestId: string) {
+    return this.db
+      .selectFrom('dissolved_organization_parts')
+      .selectAll()
+      .where('request_id', '=', requestId)
+      .orderBy('organization_id')
       .execute();
   }
 
@@ -173,16 +241,32 @@ export class OrgControllerRepository {
     return rows.map((r) => r.user_id);
   }
 
-  /** The organizations where a person is the main administrator. */
+  /**
+   * The organizations where a person is the main administrator, except those
+   * whose dissolution is under way: they need no successor.
+   */
   async mainAdminOf(userId: string): Promise<{ id: string; name: string }[]> {
     return this.db
       .selectFrom('organization_members as m')
       .innerJoin('organizations as o', 'o.id', 'm.organization_id')
+      .leftJoin('organization_dissolutions as d', 'd.organization_id', 'o.id')
       .select(['o.id', 'o.name'])
       .where('m.user_id', '=', userId)
       .where('m.role', '=', 'main_admin')
+      .where((eb) => eb.or([eb('d.started_at', 'is', null), eb('d.withdrawn_at', 'is not', null)]))
       .orderBy('o.id')
       .execute();
+  }
+
+  /** The user ids of the enterprise accounts an organization created, members or not. */
+  async enterpriseAccountIds(organizationId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('enterprise_accounts')
+      .select('user_id')
+      .where('organization_id', '=', organizationId)
+      .orderBy('user_id')
+      .execute();
+    return rows.map((r) => r.user_id);
   }
 
   /** Who takes over from a main administrator who is erased: sub-administrators first, then the longest-serving. */

@@ -4,9 +4,11 @@ import type { Clock } from '../../platform/clock';
 import { AppError, notFound } from '../../platform/errors';
 import type { IdGenerator } from '../../platform/ids';
 import type { AuditLog } from '../../privacy/audit/audit-log';
+import type { EditionRules } from '../../privacy/editions';
 import type { OrganizationHolding } from '../../privacy/engines/data-engines';
 import { overlaps } from '../../privacy/engines/table-walk';
 import type { OrganizationRouting, RoutedPart } from '../../privacy/rights/organization-routing';
+import { DAY_MS, deadlineDays, deadlineState } from '../../privacy/rights/request-states';
 import type { ValueSealer } from '../../privacy/rights/request-view';
 import type { RightsRequestRow } from '../../privacy/rights/rights.repository';
 import type { OrgRightsRow } from './org-controller.repository';
@@ -17,6 +19,10 @@ import { authorize } from './organizations.policy';
 import type { OrganizationsStore } from './organizations.store';
 
 const noParents = () => undefined;
+
+/** Why the open parts of a dissolved organization were never answered; the member reads it. */
+export const DISSOLVED_REASON =
+  'The organization was dissolved before answering, and the data it controlled was erased with it.';
 
 /**
  * What of a request concerns an organization's data, and so goes to it:
@@ -61,6 +67,8 @@ export class OrgRightsService implements OrganizationRouting {
     private readonly engines: OrgDataEngines,
     private readonly vault: ValueSealer,
     private readonly audit: AuditLog,
+    /** Routed parts get the deadline personal requests have (PRIV-5). */
+    private readonly edition: EditionRules,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
   ) {}
@@ -72,6 +80,7 @@ export class OrgRightsService implements OrganizationRouting {
       const part = askedOf(body, holding);
       const organization = await this.store.organizations.find(holding.organizationId);
       if (!part || !organization) continue;
+      const now = this.clock.now();
       await this.store.controller.insertRights({
         id: this.ids.next(),
         request_id: row.id,
@@ -83,7 +92,9 @@ export class OrgRightsService implements OrganizationRouting {
         status: 'open',
         answer: null,
         refusal_reason: null,
-        created_at: this.clock.now(),
+        created_at: now,
+        // Counted from routing, when the organization learns of it, by the edition's rule.
+        deadline_at: now + deadlineDays(body.kind, this.edition) * DAY_MS,
         answered_at: null,
       });
       await recordOrgAction(this.audit, {
@@ -98,19 +109,51 @@ export class OrgRightsService implements OrganizationRouting {
     return names;
   }
 
+  /** The parts at organizations that exist, and those kept from organizations since dissolved. */
   async partsOf(requestId: string): Promise<RoutedPart[]> {
-    const rows = await this.store.controller.rightsOfRequest(requestId);
-    return rows.map((r) => ({
-      organizationId: r.organization_id,
-      organizationName: r.organization_name,
-      status: r.status as RoutedPart['status'],
-      answer: r.answer,
-      refusalReason: r.refusal_reason,
-      answeredAt: r.answered_at,
-    }));
+    const now = this.clock.now();
+    const live = await this.store.controller.rightsOfRequest(requestId);
+    const dissolved = await this.store.controller.dissolvedPartsOf(requestId);
+    const seen = new Set(live.map((r) => r.id));
+    const parts = [...live, ...dissolved.filter((r) => !seen.has(r.id))];
+    return parts
+      .map((r) => ({
+        organizationId: r.organization_id,
+        organizationName: r.organization_name,
+        status: r.status as RoutedPart['status'],
+        answer: r.answer,
+        refusalReason: r.refusal_reason,
+        answeredAt: r.answered_at,
+        ...deadlineState(r.deadline_at, r.answered_at, now),
+      }))
+      .sort((a, b) => a.organizationId.localeCompare(b.organizationId));
   }
 
-  /** The organization's queue (open first); each requester shown is an audit entry. */
+  /**
+   * Before a dissolved organization's data goes (ORG-8): its open parts are
+   * refused with `DISSOLVED_REASON`, and every part is kept in its
+   * requester's record, so none vanishes from their request. Answers the
+   * requesters whose parts were still open, to be told.
+   */
+  async closeOnDissolution(organizationId: string, organizationName: string): Promise<string[]> {
+    const requesters = await this.store.controller.closeForDissolution(
+      organizationId,
+      organizationName,
+      DISSOLVED_REASON,
+      this.clock.now(),
+    );
+    for (const subjectId of requesters)
+      await recordOrgAction(this.audit, {
+        actor: { kind: 'system' },
+        action: 'organization.rights_request_answered',
+        organizationId,
+        subjectId,
+        detail: { status: 'refused', reason: 'organization_dissolved' },
+      });
+    return requesters;
+  }
+
+  /** The organization's queue (open first, overdue first); each requester shown is an audit entry. */
   async list(userId: string, organizationId: string): Promise<OrgRightsRequest[]> {
     await this.requireController(userId, organizationId);
     const rows = await this.store.controller.rightsQueue(organizationId);
@@ -190,6 +233,7 @@ export class OrgRightsService implements OrganizationRouting {
       refusalReason: row.refusal_reason,
       createdAt: row.created_at,
       answeredAt: row.answered_at,
+      ...deadlineState(row.deadline_at, row.answered_at, this.clock.now()),
     };
   }
 }

@@ -25,7 +25,8 @@ const own = (category: string): PersonalColumn => ({
 
 /**
  * Organizations, memberships, departments, certification requests,
- * invitations, applications and routed rights requests. Memberships and what
+ * invitations, applications, routed rights requests and what a member keeps
+ * of them once the organization is dissolved. Memberships and what
  * hangs off them are organization-controlled, each naming its organization
  * (`organization`, read by the engines); a person's application to join is
  * their own.
@@ -193,6 +194,30 @@ export const organizationsManifest: FeatureManifest = {
           erase: 'anonymize',
         },
         created_at: timestamp,
+        deadline_at: timestamp,
+        answered_at: timestamp,
+      },
+    },
+    {
+      table: 'dissolved_organization_parts',
+      description:
+        'The outcome of the parts of your data-rights requests that an organization held when it was dissolved: your record of them, as the organization is gone.',
+      subjectColumn: 'user_id',
+      controller: 'personal',
+      // Goes with its request (foreign key), whose own retention applies.
+      retention: { kind: 'account_lifetime' },
+      columns: {
+        id: identifier,
+        request_id: identifier,
+        user_id: own('user.unique_id'),
+        organization_id: identifier,
+        organization_name: { notPersonal: 'organization name' },
+        kind: { notPersonal: 'enumeration' },
+        status: { notPersonal: 'enumeration' },
+        answer: own('user.privacy_preferences'),
+        refusal_reason: own('user.privacy_preferences'),
+        created_at: timestamp,
+        deadline_at: timestamp,
         answered_at: timestamp,
       },
     },

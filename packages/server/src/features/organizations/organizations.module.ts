@@ -19,13 +19,19 @@ import type { OrgConversationsFactory } from './org-conversations';
 import { OrganizationsService } from './organizations.service';
 import { organizationsStore } from './organizations.store';
 import { orgAdministrationRoutes } from './org-admin.module';
-import { DissolutionService, type MemberNotice, type PasswordCheck } from './dissolution.service';
+import {
+  DissolutionService,
+  type AccountEraser,
+  type MemberNotice,
+  type PasswordCheck,
+} from './dissolution.service';
 import { EventsService, type EventPublisher } from '../messaging/events.service';
 import { messagingStore } from '../messaging/messaging.store';
 import { orgControllerRoutes } from './org-controller.routes';
 import { OrgDataService, type OrgDataEngines } from './org-data.service';
 import { organizationErasureHooks } from './org-erasure-hooks';
 import { OrgRightsService } from './org-rights.service';
+import type { EditionRules } from '../../privacy/editions';
 import type { ManifestRegistry } from '../../privacy/manifest';
 import type { AccountErasureHooks } from '../../privacy/rights/erasure-hooks';
 import type { OrganizationRouting } from '../../privacy/rights/organization-routing';
@@ -40,6 +46,8 @@ export interface OrganizationsDependencies {
   registry: ManifestRegistry;
   /** Seals routed rights requests under the requester's key. */
   vault: ValueSealer;
+  /** The request deadline routed parts get, as personal requests do. */
+  edition: EditionRules;
   checkPassword: PasswordCheck;
   /** Publishes members' events after commit (dissolution notices go to their event streams). */
   publish?: EventPublisher;
@@ -60,6 +68,8 @@ export interface OrganizationsDependencies {
   apps: AppGate;
   /** Ends every session of a user and cuts their sockets on every node (enterprise accounts). */
   endSessions: (userId: string) => Promise<void>;
+  /** Erases an enterprise account of a dissolved organization (the rights core's erasure). */
+  eraseAccount: AccountEraser;
 }
 
 /** The feature's routes and what the privacy core needs from it. */
@@ -78,18 +88,32 @@ export function buildOrganizations(deps: OrganizationsDependencies): BuiltOrgani
   const { audit, clock, ids } = deps;
   const store = organizationsStore(deps.db, deps.chats);
   const certification = new CertificationService(store, audit, clock, ids);
-  const targets = deps.registry
-    .organizationTables()
-    .flatMap((t) =>
-      t.organization.retentionFrom ? [{ table: t.table, from: t.organization.retentionFrom }] : [],
-    );
+  // Where the organization's retention applies: its own tables, and its rows of personal ones.
+  const targets = deps.registry.personalTables().flatMap((t) => {
+    const from =
+      t.controller === 'organization'
+        ? t.organization?.retentionFrom
+        : t.organizationRowsVia?.retentionFrom;
+    return from ? [{ table: t.table, from }] : [];
+  });
   const data = new OrgDataService(store, deps.engines, targets, audit, clock);
-  const rights = new OrgRightsService(store, deps.engines, deps.vault, audit, clock, ids);
+  const rights = new OrgRightsService(
+    store,
+    deps.engines,
+    deps.vault,
+    audit,
+    deps.edition,
+    clock,
+    ids,
+  );
   const dissolutions = new DissolutionService({
     store,
     engines: deps.engines,
     checkPassword: deps.checkPassword,
     notify: memberNotices(deps.db, clock, deps.publish, deps.reportFailure),
+    endSessions: deps.endSessions,
+    eraseAccount: deps.eraseAccount,
+    routedParts: rights,
     audit,
     clock,
     graceDays: deps.dissolutionGraceDays,

@@ -14,6 +14,7 @@ import { organizationsMigration } from './migrations/0011-organizations';
 import { orgChatsMigration } from './migrations/0012-org-chats';
 import { orgAdministrationMigration } from './migrations/0013-org-administration';
 import { orgControllerMigration } from './migrations/0014-org-controller';
+import { routedDeadlinesMigration } from './migrations/0015-routed-deadlines';
 import { sharedEventLogMigration } from './migrations/0016-shared-event-log';
 
 /**
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0012-org-chats': orgChatsMigration,
   '0013-org-administration': orgAdministrationMigration,
   '0014-org-controller': orgControllerMigration,
+  '0015-routed-deadlines': routedDeadlinesMigration,
   '0016-shared-event-log': sharedEventLogMigration,
 };
 

@@ -516,7 +516,29 @@ export interface OrganizationRightsRequestsTable {
   answer: string | null;
   refusal_reason: string | null;
   created_at: number;
+  /** When the organization must have answered: the edition's days, counted from routing. */
+  deadline_at: number;
   answered_at: number | null;
+}
+
+/**
+ * A routed part kept for the member once its organization was dissolved:
+ * its outcome, with the organization's name, since the organization is gone.
+ */
+export interface DissolvedOrganizationPartsTable {
+  id: string;
+  request_id: string;
+  user_id: string;
+  organization_id: string;
+  organization_name: string;
+  kind: string;
+  /** `fulfilled` or `refused` (open parts are refused when the organization is dissolved). */
+  status: string;
+  answer: string | null;
+  refusal_reason: string | null;
+  created_at: number;
+  deadline_at: number;
+  answered_at: number;
 }
 
 /** A dissolution: due after the grace period, claimed with a lease like account erasures. */
@@ -622,4 +644,5 @@ export interface Database {
   organization_data_retention: OrganizationDataRetentionTable;
   organization_rights_requests: OrganizationRightsRequestsTable;
   organization_dissolutions: OrganizationDissolutionsTable;
+  dissolved_organization_parts: DissolvedOrganizationPartsTable;
 }

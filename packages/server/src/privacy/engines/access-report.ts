@@ -11,16 +11,18 @@ import {
   overlaps,
   personalColumns,
   resolveIdentifiers,
-  subjectFilter,
+  subjectParts,
   type SubjectFilter,
   type SubjectLookups,
 } from './table-walk';
 
-/** A table that holds rows about a person, with how to find them. */
+/** A table that holds rows about a person, with how to find them and who controls them. */
 export interface HeldTable {
   manifest: TableManifest;
   filter: SubjectFilter;
   records: number;
+  /** The table's controller, or the part's for a table some of whose rows organizations own. */
+  controller: TableManifest['controller'];
 }
 
 /** Retention in words, for people to read. */
@@ -62,16 +64,18 @@ export class AccessReporter {
     private readonly clock: Clock,
   ) {}
 
-  /** Every table with at least one row about the person, in manifest order. */
+  /**
+   * Every table with at least one row about the person, in manifest order; a
+   * table whose rows are partly organizations' appears once per controller.
+   */
   async heldTables(subjectId: string): Promise<HeldTable[]> {
     const identifiers = await resolveIdentifiers(this.registry, this.lookups, subjectId);
     const held: HeldTable[] = [];
-    for (const manifest of this.registry.personalTables()) {
-      const filter = subjectFilter(manifest, subjectId, identifiers);
-      if (!filter) continue;
-      const records = await countRows(loose(this.db), manifest.table, filter);
-      if (records > 0) held.push({ manifest, filter, records });
-    }
+    for (const manifest of this.registry.personalTables())
+      for (const { filter, controller } of subjectParts(manifest, subjectId, identifiers)) {
+        const records = await countRows(loose(this.db), manifest.table, filter);
+        if (records > 0) held.push({ manifest, filter, records, controller });
+      }
     return held;
   }
 
@@ -81,9 +85,9 @@ export class AccessReporter {
     const restricted = await this.restrictions.list(subjectId);
     // An enterprise account's data is all its organization's (ORG-3).
     const owned = held.some((h) => h.manifest.ownsSubject);
-    const items = held.map(({ manifest, records }) => ({
-      ...this.item(manifest, records, restricted),
-      ...(owned ? { controller: 'organization' as const } : {}),
+    const items = held.map(({ manifest, records, controller }) => ({
+      ...this.item(manifest, records, restricted, controller),
+      controller: owned ? ('organization' as const) : controller,
     }));
     return {
       subjectId,
@@ -95,8 +99,15 @@ export class AccessReporter {
     };
   }
 
-  private item(manifest: TableManifest, records: number, restricted: string[]): HeldDataItem {
+  private item(
+    manifest: TableManifest,
+    records: number,
+    restricted: string[],
+    controller: HeldDataItem['controller'],
+  ): HeldDataItem {
     const columns = personalColumns(manifest);
+    // A personal table's rows that an organization owns are kept as long as it says (ADR 18).
+    const via = controller === 'organization' ? manifest.organizationRowsVia : undefined;
     const categories = unique(columns.map((c) => c.category));
     return {
       table: manifest.table,
@@ -105,7 +116,9 @@ export class AccessReporter {
       purposes: unique(columns.flatMap((c) => c.purposes)),
       legalBasis: unique(columns.map((c) => c.legalBasis)),
       controller: manifest.controller,
-      retention: describeRetention(manifest.retention),
+      retention: via?.retentionFrom
+        ? `as your organization sets, counted from ${via.retentionFrom.replaceAll('_', ' ')}; without one, until it deletes them or is dissolved`
+        : describeRetention(manifest.retention),
       records,
       restricted: categories.some((c) => restricted.some((r) => overlaps(c, r))),
     };

@@ -12,6 +12,7 @@ import type { KeyVault } from '../vault/key-vault';
 import type { ErasureResult, ErasureScope } from './data-engines';
 import { planPersonErasure, shredsKey, type TablePlan } from './erase-plan';
 import { collectHashes, releaseUnreferenced } from './file-release';
+import { organizationParts } from './organization-scope';
 import { childrenFirst, type TableFacts } from './schema-facts';
 import {
   loose,
@@ -19,7 +20,7 @@ import {
   overlaps,
   personalColumns,
   resolveIdentifiers,
-  subjectFilter,
+  subjectParts,
   isWithin,
   type AnyDb,
   type SubjectFilter,
@@ -86,15 +87,20 @@ export class EraseEngine {
     const hashes = new Set<string>();
     const notices = await db.transaction().execute(async (trx) => {
       const found = await this.recipientsToNotify(trx, subjectId, scope);
-      for (const table of tables) {
-        const filter = subjectFilter(table.manifest, subjectId, identifiers);
-        if (!filter) continue;
-        const plan = planPersonErasure(table.manifest, scope, table.facts, keyShredded);
-        if (plan.kind === 'none') continue;
-        for (const hash of await this.fileHashes(loose(trx), table.manifest, filter, plan))
-          hashes.add(hash);
-        await this.apply(loose(trx), table.manifest.table, filter, plan, result);
-      }
+      for (const table of tables)
+        for (const { filter, controller } of subjectParts(table.manifest, subjectId, identifiers)) {
+          const plan = planPersonErasure(
+            table.manifest,
+            scope,
+            table.facts,
+            keyShredded,
+            controller,
+          );
+          if (plan.kind === 'none') continue;
+          for (const hash of await this.fileHashes(loose(trx), table.manifest, filter, plan))
+            hashes.add(hash);
+          await this.apply(loose(trx), table.manifest.table, filter, plan, result);
+        }
       await this.notify(trx, subjectId, found);
       return found.length;
     });
@@ -115,7 +121,8 @@ export class EraseEngine {
 
   /**
    * Erases everything an organization controls (dissolution, ORG-8): every
-   * row of every organization-controlled table that names it, children
+   * row of every organization-controlled table that names it, and the rows
+   * of personal tables in what it owns (messages in its chats), children
    * first; files nobody names any more are deleted. People's own data and
    * their keys are untouched. Running it again finds nothing left to do.
    */
@@ -123,12 +130,12 @@ export class EraseEngine {
     const { db, registry } = this.deps;
     const result: ErasureResult = { rowsDeleted: 0, valuesAnonymized: 0, keysShredded: 0 };
     const hashes = new Set<string>();
-    const tables = erasureOrder(registry, await this.deps.facts()).filter(
-      ({ manifest }) => manifest.controller === 'organization' && manifest.organization,
+    const order = erasureOrder(registry, await this.deps.facts()).map((t) => t.manifest.table);
+    const parts = (await organizationParts(db, registry, organizationId)).sort(
+      (a, b) => order.indexOf(a.manifest.table) - order.indexOf(b.manifest.table),
     );
     await db.transaction().execute(async (trx) => {
-      for (const { manifest } of tables) {
-        const filter = { column: manifest.organization!.column, values: [organizationId] };
+      for (const { manifest, filter } of parts) {
         const files = personalColumns(manifest)
           .filter((c) => c.file)
           .map((c) => c.name);

@@ -226,3 +226,65 @@ describe('erasing a person from organization-controlled tables (ADR 14)', () => 
     assert.equal(shredsKey([users, posts('keep')], { kind: 'all' }), true);
   });
 });
+
+describe("erasing a person from a personal table's organization rows (ADR 18)", () => {
+  const messages = (onPersonErased: 'erase' | 'keep'): TableManifest => ({
+    table: 'messages',
+    description: 'messages, some in conversations organizations own',
+    subjectColumn: 'sender_id',
+    controller: 'personal',
+    organizationRowsVia: {
+      column: 'conversation_id',
+      references: 'conversations',
+      organizationColumn: 'organization_id',
+      onPersonErased,
+    },
+    retention: { kind: 'account_lifetime' },
+    columns: {
+      id: { notPersonal: 'identifier' },
+      conversation_id: { notPersonal: 'identifier' },
+      sender_id: column('user.unique_id', 'anonymize'),
+      mentions: { ...column('user.social'), erasedValue: '[]' },
+      body: column('user.content.private', 'shred'),
+    },
+  });
+  const facts: TableFacts = {
+    columns: new Map([
+      ['id', { nullable: false, numeric: false }],
+      ['conversation_id', { nullable: false, numeric: false }],
+      ['sender_id', { nullable: true, numeric: false }],
+      ['mentions', { nullable: false, numeric: false }],
+      ['body', { nullable: true, numeric: false }],
+    ]),
+    primaryKey: ['id'],
+    foreignKeys: new Map([['conversation_id', 'conversations']]),
+  };
+  const all = { kind: 'all' as const };
+
+  it("treats the person's part by its columns and the organization's by the rule", () => {
+    const personal = { kind: 'overwrite', values: { sender_id: null, mentions: '[]' }, files: [] };
+    assert.deepEqual(planPersonErasure(messages('keep'), all, facts, true, 'personal'), personal);
+    assert.deepEqual(planPersonErasure(messages('keep'), all, facts, true, 'organization'), {
+      kind: 'overwrite',
+      values: { sender_id: null },
+      files: [],
+    });
+    assert.deepEqual(
+      planPersonErasure(messages('erase'), all, facts, true, 'organization'),
+      personal,
+    );
+  });
+
+  it("leaves the organization's part alone on a category erasure, and keeps the key", () => {
+    const scope = { kind: 'categories' as const, categories: ['user.content'] };
+    assert.deepEqual(planPersonErasure(messages('keep'), scope, facts, false, 'organization'), {
+      kind: 'none',
+    });
+    assert.deepEqual(planPersonErasure(messages('keep'), scope, facts, false, 'personal'), {
+      kind: 'overwrite',
+      values: { body: null },
+      files: [],
+    });
+    assert.equal(shredsKey([messages('keep')], scope), false);
+  });
+});

@@ -75,16 +75,19 @@ export function planTable(
 /**
  * Whether erasing this scope may destroy the person's key: always for
  * everything; for categories only when every encrypted column lies within
- * them and none is organization-controlled, since one key protects all of a
- * person's encrypted values.
+ * them and none is organization-controlled (nor in a table some of whose rows
+ * organizations own), since one key protects all of a person's encrypted values.
  */
 export function shredsKey(tables: TableManifest[], scope: ErasureScope): boolean {
   if (scope.kind === 'all') return true;
-  // A category erasure leaves organization-controlled tables alone, so their sealed values stay.
+  // A category erasure leaves organization-controlled rows alone, so their sealed values stay.
   const sealed = (t: TableManifest) =>
     personalColumns(t)
       .filter((c) => c.erase === 'shred')
-      .map((c) => ({ ...c, kept: t.controller === 'organization' }));
+      .map((c) => ({
+        ...c,
+        kept: t.controller === 'organization' || t.organizationRowsVia !== undefined,
+      }));
   const shredded = tables.flatMap(sealed);
   return shredded.length > 0 && shredded.every((c) => !c.kept && inScope(scope, c.category));
 }
@@ -101,10 +104,12 @@ function unlinkPlan(table: TableManifest, facts: TableFacts): TablePlan {
 }
 
 /**
- * What erasing a person does to a table (ADR 14). Personal tables follow
- * `planTable`. Organization-controlled tables are the organization's to
- * decide: a category erasure a person asks for leaves them alone (the request
- * is routed to the organization's administrators), and erasing the whole
+ * What erasing a person does to a table, or to one part of it (ADR 14, 18).
+ * Personal rows follow `planTable`. Organization-controlled rows (the
+ * table's, or, with `controller: 'organization'`, a personal table's rows
+ * in something an organization owns) are the organization's to decide: a
+ * category erasure a person asks for leaves them alone (the request is
+ * routed to the organization's administrators), and erasing the whole
  * account erases them as their columns say (`onPersonErased: 'erase'`) or
  * keeps the organization's copy with the person unlinked (`keep`).
  */
@@ -113,10 +118,12 @@ export function planPersonErasure(
   scope: ErasureScope,
   facts: TableFacts,
   keyShredded: boolean,
+  controller: TableManifest['controller'] = table.controller,
 ): TablePlan {
-  if (table.controller === 'organization') {
+  if (controller === 'organization') {
     if (scope.kind !== 'all') return { kind: 'none' };
-    if (table.organization?.onPersonErased === 'keep') return unlinkPlan(table, facts);
+    const rule = table.organization?.onPersonErased ?? table.organizationRowsVia?.onPersonErased;
+    if (rule === 'keep') return unlinkPlan(table, facts);
   }
   return planTable(table, scope, facts, keyShredded);
 }

@@ -97,12 +97,14 @@ export class ExportEngine {
     zip.addBuffer(Buffer.from(`${JSON.stringify(report, null, 2)}\n`), 'access-report.json', {
       mtime,
     });
-    // Organization-controlled rows are listed in the report but exported by the organization.
-    const own = held.filter((t) => t.manifest.controller === 'personal');
+    // Organization-controlled rows (whole tables, or a personal table's rows in something an
+    // organization owns) are listed in the report but exported by the organization (ADR 18).
+    const own = held.filter((t) => t.controller === 'personal');
     const fileNames = await this.addFiles(zip, own, facts, mtime, subjectId);
     for (const table of own)
       lazy(`data/${table.manifest.table}.json`, () => this.json(table, facts, subjectId));
-    lazy('index.html', () => this.html(report, own, facts, subjectId, fileNames));
+    const included = held.map((t) => t.controller === 'personal');
+    lazy('index.html', () => this.html(report, included, own, facts, subjectId, fileNames));
     zip.end();
   }
 
@@ -249,12 +251,13 @@ export class ExportEngine {
 
   private async *html(
     report: AccessReport,
+    included: boolean[],
     held: HeldTable[],
     facts: Map<string, TableFacts>,
     subjectId: string,
     files: Map<string, string>,
   ) {
-    yield renderHead(report);
+    yield renderHead(report, included);
     for (const table of held) {
       const columns = exportableColumns(table.manifest);
       yield renderTableOpen(table.manifest, columns);

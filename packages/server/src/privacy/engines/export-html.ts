@@ -18,12 +18,39 @@ export function escapeHtml(text: string): string {
 const list = (values: string[]) => escapeHtml(values.join(', '));
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
-/** The page's head and the access-report summary, before any table's rows. */
-export function renderHead(report: AccessReport): string {
+/** The table's name, linking to its section, or marked as held by an organization. */
+const tableCell = (i: AccessReport['items'][number], included: boolean) =>
+  included
+    ? `<a href="#${escapeHtml(i.table)}">${escapeHtml(i.table)}</a>`
+    : `${escapeHtml(i.table)} <em>(organization)</em>`;
+
+/**
+ * Why rows an organization controls are listed but not included, and how to
+ * ask for them (ORG-4, DingTalk policy II(III); ADR 18).
+ */
+function renderOrganizationNotice(included: boolean[]): string {
+  if (included.every(Boolean)) return '';
+  return `<h2 id="organization-data">Data your organizations hold</h2>
+<p>The rows marked <em>(organization)</em> are controlled by an organization you belong or belonged to:
+your membership and what it assigned you, and the messages of its work chats and organization groups.
+For these the organization is the controller and Carillon acts only on its instructions, so they are not
+in this archive; the organization keeps them as long as its retention period says.</p>
+<p>To receive them, or to have them corrected or deleted, make a data-rights request (a copy, a correction
+or a deletion) in the privacy center. The part about an organization's data is sent to its
+administrators, who must answer it by the same deadline; their answer appears on your request.</p>
+`;
+}
+
+/**
+ * The page's head and the access-report summary, before any table's rows.
+ * `included[i]` says whether the rows of `report.items[i]` are in the archive
+ * (those an organization controls are not).
+ */
+export function renderHead(report: AccessReport, included: boolean[]): string {
   const items = report.items
     .map(
-      (i) =>
-        `<tr><td><a href="#${escapeHtml(i.table)}">${escapeHtml(i.table)}</a><br><small>${escapeHtml(i.description)}</small></td>` +
+      (i, n) =>
+        `<tr><td>${tableCell(i, included[n] ?? true)}<br><small>${escapeHtml(i.description)}</small></td>` +
         `<td>${list(i.categories)}</td><td>${list(i.purposes)}</td><td>${list(i.legalBasis)}</td>` +
         `<td>${escapeHtml(i.retention)}</td><td>${i.records}</td><td>${i.restricted ? 'restricted' : ''}</td></tr>`,
     )
@@ -41,7 +68,7 @@ The same data, machine-readable, is in <code>data/*.json</code>; the summary in 
 <h2>What we hold</h2>
 <table><tr><th>Table</th><th>Categories</th><th>Purposes</th><th>Legal basis</th><th>Kept</th><th>Records</th><th></th></tr>
 ${items}</table>
-<h2>Where it came from</h2><p>${list(report.sources)}</p>
+${renderOrganizationNotice(included)}<h2>Where it came from</h2><p>${list(report.sources)}</p>
 <h2>Who received it</h2>${recipients}
 `;
 }

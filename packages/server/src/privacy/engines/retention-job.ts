@@ -74,6 +74,39 @@ function expiredBefore(manifest: TableManifest, now: number): Where {
 }
 
 /**
+ * An organization's rows of a table older than `cutoff`, counted from the
+ * column its manifest names: the organization column of an
+ * organization-controlled table, or, with `organizationRowsVia`, the rows
+ * whose parent the organization owns. Undefined where its period does not apply.
+ */
+function organizationExpired(
+  manifest: TableManifest,
+  organizationId: string,
+  cutoff: number,
+): Where | undefined {
+  const scope = manifest.controller === 'organization' ? manifest.organization : undefined;
+  if (scope?.retentionFrom) {
+    const from = scope.retentionFrom;
+    return (eb) => eb.and([eb(from, '<', cutoff), eb(scope.column, '=', organizationId)]);
+  }
+  const via = manifest.organizationRowsVia;
+  if (!via?.retentionFrom) return undefined;
+  const from = via.retentionFrom;
+  return (eb) =>
+    eb.and([
+      eb(from, '<', cutoff),
+      eb(
+        via.column,
+        'in',
+        eb
+          .selectFrom(via.references)
+          .select('id')
+          .where(via.organizationColumn, '=', organizationId),
+      ),
+    ]);
+}
+
+/**
  * Expired rows are deleted, whatever erasure would keep of them, unless the
  * manifest keeps rows by anonymizing them. Per-person keys cannot be shredded
  * for single rows, so sealed values of kept rows are overwritten.
@@ -123,15 +156,10 @@ export class RetentionJob {
       if (manifest.retention.kind === 'days') {
         add(manifest.table, await this.expire(manifest, facts, expiredBefore(manifest, startedAt)));
       }
-      // The organization, as controller, sets how long it keeps its own rows (ORG-4).
-      const scope = manifest.controller === 'organization' ? manifest.organization : undefined;
-      if (!scope?.retentionFrom) continue;
+      // The organization, as controller, sets how long it keeps its own rows (ORG-4, ADR 18).
       for (const { organizationId, days } of periods) {
-        const from = scope.retentionFrom;
-        const cutoff = startedAt - days * DAY_MS;
-        const expired: Where = (eb) =>
-          eb.and([eb(from, '<', cutoff), eb(scope.column, '=', organizationId)]);
-        add(manifest.table, await this.expire(manifest, facts, expired));
+        const expired = organizationExpired(manifest, organizationId, startedAt - days * DAY_MS);
+        if (expired) add(manifest.table, await this.expire(manifest, facts, expired));
       }
     }
     summary.finishedAt = clock.now();

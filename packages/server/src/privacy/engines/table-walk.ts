@@ -3,6 +3,7 @@ import type { Database } from '../../platform/db/schema';
 import {
   isPersonal,
   type ManifestRegistry,
+  type OrganizationRowsVia,
   type PersonalColumn,
   type TableManifest,
 } from '../manifest';
@@ -63,6 +64,17 @@ export async function resolveIdentifiers(
 export interface SubjectFilter {
   column: string;
   values: string[];
+  /**
+   * Only the rows whose parent an organization owns (`owned`), or only the
+   * others: a table with `organizationRowsVia` holds both (ADR 18).
+   */
+  owner?: { via: OrganizationRowsVia; owned: boolean };
+}
+
+/** Rows of a table about a person that have one controller, and how to find them. */
+export interface SubjectPart {
+  filter: SubjectFilter;
+  controller: TableManifest['controller'];
 }
 
 /** The filter for a person's rows in a table; undefined when the table cannot hold any. */
@@ -77,10 +89,39 @@ export function subjectFilter(
   return values.length > 0 ? { column: table.subjectLookup.column, values } : undefined;
 }
 
-/** The condition "this row is about the person". */
+/**
+ * A person's rows in a table, split by controller: the table's own, or, for
+ * a personal table with `organizationRowsVia`, the person's rows and the
+ * rows that sit in something an organization owns (a message in a colleague
+ * chat). Empty when the table cannot hold any.
+ */
+export function subjectParts(
+  table: TableManifest,
+  subjectId: string,
+  identifiers: Identifiers,
+): SubjectPart[] {
+  const filter = subjectFilter(table, subjectId, identifiers);
+  if (!filter) return [];
+  const via = table.organizationRowsVia;
+  if (!via) return [{ filter, controller: table.controller }];
+  return [
+    { filter: { ...filter, owner: { via, owned: false } }, controller: 'personal' },
+    { filter: { ...filter, owner: { via, owned: true } }, controller: 'organization' },
+  ];
+}
+
+/** The condition "this row is about the person" (and, with `owner`, "in that part"). */
 export function matches(filter: SubjectFilter) {
-  return (eb: ExpressionBuilder<Record<string, Row>, string>) =>
-    eb(filter.column, 'in', filter.values);
+  return (eb: ExpressionBuilder<Record<string, Row>, string>) => {
+    const subject = eb(filter.column, 'in', filter.values);
+    if (!filter.owner) return subject;
+    const { via, owned } = filter.owner;
+    const ownedParents = eb
+      .selectFrom(via.references)
+      .select('id')
+      .where(via.organizationColumn, 'is not', null);
+    return eb.and([subject, eb(via.column, owned ? 'in' : 'not in', ownedParents)]);
+  };
 }
 
 /** Whether `category` lies within `scope` (the same key or one below it, on dot boundaries). */

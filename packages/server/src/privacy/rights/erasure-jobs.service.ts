@@ -50,19 +50,12 @@ export class ErasureJobs {
 
   /** Runs one job; safe to repeat, since erasing what is already gone changes nothing. */
   private async erase(job: ErasureJobRow): Promise<void> {
-    const userId = job.user_id;
-    if (userId !== null) {
-      await this.closeOtherRequests(userId, job.request_id);
-      await this.sessions.endAll(userId);
-      await this.hooks.beforeErase(userId);
-      const result = await this.engines.erase(userId, { kind: 'all' });
-      await this.audit.record({
-        actor: { kind: 'system' },
-        subjectId: userId,
-        action: 'account.erased',
-        detail: { requestId: job.request_id, ...result },
+    if (job.user_id !== null)
+      await this.eraseAccount(job.user_id, {
+        closedAnswer: CLOSED_WITH_ACCOUNT,
+        detail: { requestId: job.request_id },
+        except: job.request_id,
       });
-    }
     const now = this.clock.now();
     await this.requests.move(job.request_id, ['in_progress'], 'fulfilled', {
       open_kind: null,
@@ -72,14 +65,37 @@ export class ErasureJobs {
     await this.jobs.complete(job.request_id, now);
   }
 
+  /**
+   * Erases one account now, as a cancellation does: its other open requests
+   * are closed with `closedAnswer`, its sessions ended, the organizations it
+   * runs settled, and everything held about it erased by the engines. Also
+   * used when an organization is dissolved, for the enterprise accounts it
+   * created (ADR 18). Safe to repeat.
+   */
+  async eraseAccount(
+    userId: string,
+    cause: { closedAnswer: string; detail: Record<string, unknown>; except?: string },
+  ): Promise<void> {
+    await this.closeOtherRequests(userId, cause.except ?? '', cause.closedAnswer);
+    await this.sessions.endAll(userId);
+    await this.hooks.beforeErase(userId);
+    const result = await this.engines.erase(userId, { kind: 'all' });
+    await this.audit.record({
+      actor: { kind: 'system' },
+      subjectId: userId,
+      action: 'account.erased',
+      detail: { ...cause.detail, ...result },
+    });
+  }
+
   /** Other open requests of the account end with it; nobody is left to answer. */
-  private async closeOtherRequests(userId: string, except: string): Promise<void> {
+  private async closeOtherRequests(userId: string, except: string, answer: string) {
     const now = this.clock.now();
     for (const other of await this.requests.listOpenForUser(userId, except))
       await this.requests.move(other.id, ['submitted', 'verified', 'in_progress'], 'withdrawn', {
         open_kind: null,
         closed_at: now,
-        answer: CLOSED_WITH_ACCOUNT,
+        answer,
       });
   }
 }

@@ -7,6 +7,7 @@ import {
   DAY_MS,
   daysLeft,
   deadlineDays,
+  deadlineState,
   isClosed,
   statusesBefore,
 } from './request-states';
@@ -60,5 +61,22 @@ describe('rights request state machine', () => {
     assert.equal(daysLeft(deadline, deadline), 0);
     assert.equal(daysLeft(deadline, deadline + 1), -1);
     assert.equal(daysLeft(deadline, deadline + DAY_MS + 1), -2);
+  });
+
+  it('says where a deadline stands: days left while open, late by when it was answered', () => {
+    const deadline = 100 * DAY_MS;
+    assert.deepEqual(deadlineState(deadline, null, deadline - 3 * DAY_MS), {
+      deadlineAt: deadline,
+      daysLeft: 3,
+      overdue: false,
+    });
+    assert.deepEqual(deadlineState(deadline, null, deadline + 1), {
+      deadlineAt: deadline,
+      daysLeft: -1,
+      overdue: true,
+    });
+    assert.equal(deadlineState(deadline, deadline - 1, deadline + DAY_MS).overdue, false);
+    assert.equal(deadlineState(deadline, deadline + 1, deadline + DAY_MS).overdue, true);
+    assert.equal(deadlineState(deadline, deadline + 1, deadline + DAY_MS).daysLeft, null);
   });
 });

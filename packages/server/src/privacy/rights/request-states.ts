@@ -62,3 +62,15 @@ export function deadlineDays(kind: RightsRequestKind, edition: EditionRules): nu
 export function daysLeft(deadlineAt: number, now: number): number {
   return Math.floor((deadlineAt - now) / DAY_MS);
 }
+
+/**
+ * Where a deadline stands at `now` for something answered at `closedAt`
+ * (null while open): days left while open, and whether it was or is late.
+ */
+export function deadlineState(deadlineAt: number, closedAt: number | null, now: number) {
+  return {
+    deadlineAt,
+    daysLeft: closedAt === null ? daysLeft(deadlineAt, now) : null,
+    overdue: (closedAt ?? now) > deadlineAt,
+  };
+}
