@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Directory } from './Directory';
+import { LeaveOrganization } from './LeaveOrganization';
 import { OrgSwitcher } from './OrgSwitcher';
 import { isAdmin, useOrganization, useOrganizations } from './use-organization';
 
@@ -27,6 +28,7 @@ export function OrgPage() {
         ) : null}
       </div>
       <Directory organizationId={organization.id} departments={departments} />
+      <LeaveOrganization organization={organization} />
     </div>
   );
 }
