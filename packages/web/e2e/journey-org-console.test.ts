@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { OPERATOR } from './harness/app-server';
 import { journeyFixture, journeysMissing, PHONE } from './harness/journey';
 import { signUp, type Person } from './harness/people';
 import { PASSWORD, readZip } from './harness/privacy';
@@ -24,7 +25,7 @@ async function enterpriseSignIn(page: Page, t: Texts, code: string, password: st
 }
 
 describe(
-  'journey: the administrator console (enterprise accounts, apps, security log, data, dissolution)',
+  'journey: the administrator console (enterprise accounts, apps, security log, data, dissolution, certification)',
   { skip: missing ?? false },
   () => {
     const fixture = journeyFixture();
@@ -174,6 +175,32 @@ describe(
         await b.getByRole('heading', { name: orgName }).waitFor();
         await people.getByRole('button', { name: 'Hana' }).waitFor();
         assert.equal(await b.getByRole('status').filter({ hasText: orgName }).count(), 0);
+
+        // Certification: Hana submits the business details; the operator approves them on the desk.
+        await section('people');
+        await a.getByLabel(t('org.legalName')).fill('Lotus Trading Pte. Ltd.');
+        await a.getByLabel(t('org.registrationNumber')).fill('201912345K');
+        await a.getByLabel(t('org.legalRepresentative')).fill('Hana Lim');
+        await a.getByRole('button', { name: t('org.submitCertification') }).click();
+        await a.getByText(/waiting for review/).waitFor();
+        const desk = await fixture.open({ locale: 'zh-CN' });
+        await desk.goto(`${server.url}/operator`);
+        await desk.getByLabel(z('operator.login.username')).fill(OPERATOR.username);
+        await desk.getByLabel(z('auth.password')).fill(OPERATOR.password);
+        await desk.getByRole('button', { name: z('operator.login.submit') }).click();
+        await desk
+          .getByRole('navigation', { name: z('operator.sections') })
+          .getByRole('link', { name: z('operator.section.certifications') })
+          .click();
+        const request = desk.getByRole('listitem', { name: orgName });
+        await request.getByText('201912345K').waitFor();
+        await checkScreen(desk, 'zh-operator-certifications');
+        await request
+          .getByRole('button', { name: z('operator.certs.approveName', { name: orgName }) })
+          .click();
+        await desk.getByText(z('operator.certs.decided.approved', { name: orgName })).waitFor();
+        await a.goto(`${server.url}${orgPath}`);
+        await a.getByText(t('org.certified'), { exact: true }).waitFor();
       },
     );
   },
