@@ -15,6 +15,7 @@ import { JoinOrgPage } from '../features/organization/JoinOrgPage';
 import { OrgHomePage } from '../features/organization/OrgHomePage';
 import { OrgPage } from '../features/organization/OrgPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { GuardianApprovePage } from '../features/privacy/GuardianApprovePage';
 import type { RealtimeFactory } from '../realtime/realtime-context';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
@@ -48,6 +49,7 @@ export function appRoutes(options: { realtime?: RealtimeFactory } = {}): RouteOb
         { path: 'org/:orgId', element: <OrgPage /> },
         consoleRoutes,
         { path: 'settings', element: <SettingsPage /> },
+        { path: 'guardian', element: <GuardianApprovePage /> },
       ],
     },
     cancelledRoute,
