@@ -16,13 +16,8 @@ describe('journey 6: a person cancels their account', { skip: missing ?? false }
     'shows the cooling-off period; signing in again within it withdraws the cancellation',
     { timeout: 240_000 },
     async () => {
-      const { server, chromium } = fixture;
-      const context = await chromium.browser.newContext({
-        locale: 'en-GB',
-        viewport: { width: 1100, height: 900 },
-      });
-      const page = await context.newPage();
-      page.setDefaultTimeout(20_000);
+      const { server } = fixture;
+      const page = await fixture.open({ locale: 'en-GB', viewport: { width: 1100, height: 900 } });
       const { t } = lin;
       await signUp(page, server, lin);
 
@@ -63,7 +58,6 @@ describe('journey 6: a person cancels their account', { skip: missing ?? false }
         .getByRole('table', { name: t('privacy.log.title') })
         .getByText(t('privacy.log.actions.account.cancellation_withdrawn'))
         .waitFor();
-      await context.close();
     },
   );
 });

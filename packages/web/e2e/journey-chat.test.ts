@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import sharp from 'sharp';
-import { buildWebClient, startAppServer, type AppServer } from './harness/app-server';
-import { browserMissing, launchBrowser, type TestBrowser } from './harness/browser';
+import { journeyFixture, journeysMissing, PHONE } from './harness/journey';
 import { signUp, type Person } from './harness/people';
 import { checkScreen } from './harness/screens';
 import { textsFor } from './harness/texts';
 
-const missing = browserMissing();
-// Without a browser the journeys are skipped, except in CI, where that is a failure.
-if (missing && process.env.CI === 'true')
-  throw new Error(`browser journeys need Chromium: ${missing}`);
+const missing = journeysMissing();
 
 const mei: Person = { phone: '91234567', nickname: 'Mei', t: textsFor('en'), shots: 'en-' };
 const wei: Person = { phone: '81234567', nickname: 'Wei', t: textsFor('zh-CN'), shots: 'zh-' };
@@ -19,34 +15,15 @@ describe(
   'journey 1: two people sign up, become friends, and chat with an image and live read receipts',
   { skip: missing ?? false },
   () => {
-    let server: AppServer;
-    let chromium: TestBrowser;
-    before(async () => {
-      buildWebClient();
-      server = await startAppServer();
-      chromium = await launchBrowser();
-    });
-    after(async () => {
-      await chromium?.close();
-      await server?.close();
-    });
+    const fixture = journeyFixture();
 
     it(
       'works end to end in two browser contexts (English on a desktop, Chinese on a phone)',
       { timeout: 240_000 },
       async () => {
-        const desktop = await chromium.browser.newContext({
-          locale: 'en-GB',
-          viewport: { width: 1200, height: 800 },
-        });
-        const phone = await chromium.browser.newContext({
-          locale: 'zh-CN',
-          viewport: { width: 390, height: 844 },
-        });
-        const a = await desktop.newPage();
-        const b = await phone.newPage();
-        a.setDefaultTimeout(15_000);
-        b.setDefaultTimeout(15_000);
+        const { server } = fixture;
+        const a = await fixture.open({ locale: 'en-GB', viewport: { width: 1200, height: 800 } });
+        const b = await fixture.open({ locale: 'zh-CN', viewport: PHONE });
 
         await a.goto(`${server.url}/login`);
         await a.getByRole('heading', { name: mei.t('auth.loginTitle') }).waitFor();
@@ -131,8 +108,6 @@ describe(
             .count(),
           1,
         );
-        await desktop.close();
-        await phone.close();
       },
     );
   },

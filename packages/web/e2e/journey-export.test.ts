@@ -25,14 +25,8 @@ describe(
       'asks for a copy, confirms it, downloads a real zip with their data',
       { timeout: 240_000 },
       async () => {
-        const { server, chromium } = fixture;
-        const context = await chromium.browser.newContext({
-          locale: 'en-GB',
-          viewport: { width: 1200, height: 900 },
-          acceptDownloads: true,
-        });
-        const page = await context.newPage();
-        page.setDefaultTimeout(20_000);
+        const { server } = fixture;
+        const page = await fixture.open({ locale: 'en-GB', acceptDownloads: true });
         const { t } = mei;
         await signUp(page, server, mei);
 
@@ -90,7 +84,6 @@ describe(
         const log = page.getByRole('table', { name: t('privacy.log.title') });
         await log.getByText(t('privacy.log.actions.data.exported')).first().waitFor();
         await checkScreen(page, 'en-privacy-access-log');
-        await context.close();
       },
     );
   },

@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { buildWebClient, startAppServer, type AppServer } from './harness/app-server';
-import { browserMissing, launchBrowser, type TestBrowser } from './harness/browser';
+import { describe, it } from 'node:test';
+import { journeyFixture, journeysMissing, PHONE } from './harness/journey';
 import { signUp, type Person } from './harness/people';
 import { checkScreen } from './harness/screens';
 import { textsFor } from './harness/texts';
 
-const missing = browserMissing();
-// Without a browser the journeys are skipped, except in CI, where that is a failure.
-if (missing && process.env.CI === 'true')
-  throw new Error(`browser journeys need Chromium: ${missing}`);
+const missing = journeysMissing();
 
 const admin: Person = { phone: '91230001', nickname: 'Mei', t: textsFor('en'), shots: 'en-' };
 const member: Person = { phone: '81230002', nickname: '张三', t: textsFor('zh-CN'), shots: 'zh-' };
@@ -18,34 +14,15 @@ describe(
   'journey: an administrator builds an organization, invites a member, and makes a group with them',
   { skip: missing ?? false },
   () => {
-    let server: AppServer;
-    let chromium: TestBrowser;
-    before(async () => {
-      buildWebClient();
-      server = await startAppServer();
-      chromium = await launchBrowser();
-    });
-    after(async () => {
-      await chromium?.close();
-      await server?.close();
-    });
+    const fixture = journeyFixture();
 
     it(
       'organization, department, invite link, pinyin search, group and role change',
       { timeout: 300_000 },
       async () => {
-        const desktop = await chromium.browser.newContext({
-          locale: 'en-GB',
-          viewport: { width: 1200, height: 900 },
-        });
-        const phone = await chromium.browser.newContext({
-          locale: 'zh-CN',
-          viewport: { width: 390, height: 844 },
-        });
-        const a = await desktop.newPage();
-        const b = await phone.newPage();
-        a.setDefaultTimeout(15_000);
-        b.setDefaultTimeout(15_000);
+        const { server } = fixture;
+        const a = await fixture.open({ locale: 'en-GB' });
+        const b = await fixture.open({ locale: 'zh-CN', viewport: PHONE });
         const t = admin.t;
         const z = member.t;
         await signUp(a, server, admin);
@@ -154,9 +131,6 @@ describe(
         await b.getByRole('link', { name: z('nav.contacts') }).click();
         await b.getByRole('switch', { name: z('contactsMore.matchingSwitch') }).waitFor();
         await checkScreen(b, 'zh-contacts-more');
-
-        await desktop.close();
-        await phone.close();
       },
     );
   },

@@ -20,20 +20,13 @@ describe(
       'pauses additional functions behind the pop-up until the new version is accepted',
       { timeout: 300_000 },
       async () => {
-        const { server, chromium } = fixture;
+        const { server } = fixture;
         const { t } = ana;
-        const userContext = await chromium.browser.newContext({
+        const page = await fixture.open({
           locale: 'en-GB',
           viewport: { width: 1100, height: 900 },
         });
-        const operatorContext = await chromium.browser.newContext({
-          locale: 'en-GB',
-          viewport: { width: 1200, height: 900 },
-        });
-        const page = await userContext.newPage();
-        const desk = await operatorContext.newPage();
-        page.setDefaultTimeout(20_000);
-        desk.setDefaultTimeout(20_000);
+        const desk = await fixture.open({ locale: 'en-GB' });
         await signUp(page, server, ana);
 
         // Before the change, an additional function can be switched on.
@@ -109,8 +102,6 @@ describe(
         await page.getByRole('switch', { name: 'Contacts matching' }).click();
         await page.getByRole('switch', { name: 'Contacts matching', checked: true }).waitFor();
         await checkScreen(page, 'en-privacy-consents-after');
-        await userContext.close();
-        await operatorContext.close();
       },
     );
   },

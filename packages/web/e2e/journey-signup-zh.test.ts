@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { journeyFixture, journeysMissing } from './harness/journey';
+import { journeyFixture, journeysMissing, PHONE } from './harness/journey';
 import { PASSWORD } from './harness/privacy';
 import { checkScreen } from './harness/screens';
 import { textsFor } from './harness/texts';
@@ -19,13 +19,8 @@ describe(
       'signs up by phone with the Chinese policy, then signs out and in again',
       { timeout: 240_000 },
       async () => {
-        const { server, chromium } = fixture;
-        const context = await chromium.browser.newContext({
-          locale: 'zh-CN',
-          viewport: { width: 390, height: 844 },
-        });
-        const page = await context.newPage();
-        page.setDefaultTimeout(20_000);
+        const { server } = fixture;
+        const page = await fixture.open({ locale: 'zh-CN', viewport: PHONE });
 
         await page.goto(`${server.url}/login`);
         await page.getByRole('heading', { name: t('auth.loginTitle') }).waitFor();
@@ -75,7 +70,6 @@ describe(
         await page.getByLabel(t('auth.password')).fill(PASSWORD);
         await page.getByRole('button', { name: t('auth.login') }).click();
         await page.getByRole('heading', { name: t('chats.title') }).waitFor();
-        await context.close();
       },
     );
   },

@@ -1,4 +1,5 @@
 import { after, before } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
 import { buildWebClient, startAppServer, type AppServer } from './app-server';
 import { browserMissing, launchBrowser, type TestBrowser } from './browser';
 
@@ -10,18 +11,52 @@ export function journeysMissing(): string | null {
   return missing;
 }
 
+/** The screens journeys use: a desktop window and a phone. */
+export const DESKTOP = { width: 1200, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+/** One person's browser: their own context (cookies, storage), its language and screen. */
+export interface BrowserOptions {
+  locale: 'en-GB' | 'zh-CN';
+  viewport?: { width: number; height: number };
+  acceptDownloads?: boolean;
+}
+
+export interface JourneyFixture {
+  server: AppServer;
+  chromium: TestBrowser;
+  /** A page in a new browser context, with a journey's patience (20 s per step). */
+  open(options: BrowserOptions): Promise<Page>;
+}
+
 /**
  * The set-up every journey shares, registered as before/after hooks of the
- * surrounding suite: the built client, a server (with `env`), a browser.
+ * surrounding suite: the built client, a server (with `env`) on a free
+ * loopback port with a temporary data directory, a browser, and one context
+ * per person, all closed afterwards.
  */
-export function journeyFixture(env: Record<string, string> = {}) {
-  const fixture = {} as { server: AppServer; chromium: TestBrowser };
+export function journeyFixture(env: Record<string, string> = {}): JourneyFixture {
+  const contexts: BrowserContext[] = [];
+  const fixture = {
+    async open({ locale, viewport = DESKTOP, acceptDownloads = false }: BrowserOptions) {
+      const context = await fixture.chromium.browser.newContext({
+        locale,
+        viewport,
+        acceptDownloads,
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      return page;
+    },
+  } as JourneyFixture;
   before(async () => {
     buildWebClient();
     fixture.server = await startAppServer(env);
     fixture.chromium = await launchBrowser();
   });
   after(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
     await fixture.chromium?.close();
     await fixture.server?.close();
   });

@@ -6,6 +6,7 @@ import { RealtimeProvider, type RealtimeFactory } from '../realtime/realtime-con
 import { SessionEndedWatch } from './SessionEndedWatch';
 import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageSwitch } from './LanguageSwitch';
+import { GuardianNotice } from '../features/privacy/GuardianNotice';
 import { ReconsentNotice } from '../features/privacy/ReconsentNotice';
 
 /** The frame around every signed-in screen: navigation, connection state, language, sign-out. */
@@ -43,8 +44,10 @@ export function AppShell({ realtime }: { realtime?: RealtimeFactory }) {
           <NavLink to="/settings">{t('settings.title')}</NavLink>
           <NavLink to="/privacy">{t('privacy.nav')}</NavLink>
         </nav>
-        <ReconsentNotice />
         <main className="shell-main" id="main">
+          {/* Notices sit atop the screen: outside main the grid placed them below the navigation. */}
+          <ReconsentNotice />
+          <GuardianNotice />
           <Outlet />
         </main>
       </div>

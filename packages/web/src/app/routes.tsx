@@ -10,11 +10,12 @@ import { CardPage } from '../features/contacts/CardPage';
 import { GroupPage } from '../features/groups/GroupPage';
 import { GroupsPage } from '../features/groups/GroupsPage';
 import { JoinGroupPage } from '../features/groups/JoinGroupPage';
-import { AdminConsole } from '../features/organization/admin/AdminConsole';
+import { consoleRoutes } from '../features/organization/admin/console-routes';
 import { JoinOrgPage } from '../features/organization/JoinOrgPage';
 import { OrgHomePage } from '../features/organization/OrgHomePage';
 import { OrgPage } from '../features/organization/OrgPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { GuardianApprovePage } from '../features/privacy/GuardianApprovePage';
 import type { RealtimeFactory } from '../realtime/realtime-context';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
@@ -46,8 +47,9 @@ export function appRoutes(options: { realtime?: RealtimeFactory } = {}): RouteOb
         { path: 'org', element: <OrgHomePage /> },
         { path: 'org/join', element: <JoinOrgPage /> },
         { path: 'org/:orgId', element: <OrgPage /> },
-        { path: 'org/:orgId/admin', element: <AdminConsole /> },
+        consoleRoutes,
         { path: 'settings', element: <SettingsPage /> },
+        { path: 'guardian', element: <GuardianApprovePage /> },
       ],
     },
     cancelledRoute,

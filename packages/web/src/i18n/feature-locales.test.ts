@@ -3,6 +3,8 @@ import contactsMoreEn from './locales/contacts-more.en.json';
 import contactsMoreZh from './locales/contacts-more.zh-CN.json';
 import groupsEn from './locales/groups.en.json';
 import groupsZh from './locales/groups.zh-CN.json';
+import orgAdminEn from './locales/org-admin.en.json';
+import orgAdminZh from './locales/org-admin.zh-CN.json';
 import orgEn from './locales/org.en.json';
 import orgZh from './locales/org.zh-CN.json';
 import settingsEn from './locales/settings.en.json';
@@ -21,6 +23,7 @@ const pairs: Array<[string, Tree, Tree]> = [
   ['groups', groupsEn, groupsZh],
   ['settings', settingsEn, settingsZh],
   ['org', orgEn, orgZh],
+  ['org-admin', orgAdminEn, orgAdminZh],
   ['contacts-more', contactsMoreEn, contactsMoreZh],
 ];
 

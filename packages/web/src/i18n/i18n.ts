@@ -12,6 +12,8 @@ import settingsEn from './locales/settings.en.json';
 import settingsZh from './locales/settings.zh-CN.json';
 import orgEn from './locales/org.en.json';
 import orgZh from './locales/org.zh-CN.json';
+import orgAdminEn from './locales/org-admin.en.json';
+import orgAdminZh from './locales/org-admin.zh-CN.json';
 import contactsMoreEn from './locales/contacts-more.en.json';
 import contactsMoreZh from './locales/contacts-more.zh-CN.json';
 import { pickLanguage, storedLanguage, type Language } from './languages';
@@ -26,6 +28,7 @@ export const resources = {
       ...groupsEn,
       ...settingsEn,
       ...orgEn,
+      ...orgAdminEn,
       ...contactsMoreEn,
     },
   },
@@ -37,6 +40,7 @@ export const resources = {
       ...groupsZh,
       ...settingsZh,
       ...orgZh,
+      ...orgAdminZh,
       ...contactsMoreZh,
     },
   },

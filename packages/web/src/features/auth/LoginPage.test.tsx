@@ -69,4 +69,33 @@ describe('LoginPage', () => {
     expect(router.state.location.pathname).toBe('/chats');
     expect(localStorage.getItem('carillon.device')).toBe('01900000-0000-7000-8000-000000000003');
   });
+  it('signs an enterprise account in with the organization code, and says when it is disabled', async () => {
+    const { fetch, sent } = fakeFetch({
+      'GET /api/health': health(),
+      'GET /api/account': signedOut,
+      'POST /api/auth/login': {
+        status: 403,
+        body: { error: { id: 'account_disabled', message: 'Disabled.' } },
+      },
+    });
+    renderApp('/login', fetch, { languages: ['zh-CN'] });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('radio', { name: '企业账号' }));
+    expect(screen.queryByLabelText('手机号码')).toBeNull();
+    await user.type(screen.getByLabelText('组织代码'), 'HARBOUR1');
+    await user.type(screen.getByLabelText('账号名'), 'zhang.san');
+    await user.type(screen.getByLabelText('密码'), 'a long enough password');
+    await user.click(screen.getByRole('button', { name: '登录' }));
+    expect(await screen.findByRole('alert')).toHaveProperty(
+      'textContent',
+      '该账号已被其组织停用。',
+    );
+    const login = sent.find((r) => r.path === '/api/auth/login')!;
+    expect(login.body).toMatchObject({
+      organizationCode: 'HARBOUR1',
+      accountName: 'zhang.san',
+      password: 'a long enough password',
+    });
+    expect(login.body).not.toHaveProperty('phone');
+  });
 });

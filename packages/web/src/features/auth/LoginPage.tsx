@@ -8,10 +8,11 @@ import { useSession } from '../../session/session-context';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { TextField } from '../../ui/TextField';
 import { defaultCountry } from './countries';
+import { EnterpriseFields, type EnterpriseIdentity } from './EnterpriseFields';
 import { IdentityField, type IdentityValue } from './IdentityField';
 import { identityBody, rememberDevice, thisDevice } from './identity';
 
-/** Sign in with phone or e-mail and password. */
+/** Sign in with phone or e-mail and password, or to an enterprise account with the organization code. */
 export function LoginPage() {
   const { t } = useTranslation();
   const { api } = useServices();
@@ -21,6 +22,11 @@ export function LoginPage() {
     kind: 'phone',
     country: defaultCountry(session.edition),
     text: '',
+  });
+  const [kind, setKind] = useState<'personal' | 'enterprise'>('personal');
+  const [enterprise, setEnterprise] = useState<EnterpriseIdentity>({
+    organizationCode: '',
+    accountName: '',
   });
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -33,7 +39,11 @@ export function LoginPage() {
     setError(null);
     try {
       const grant = await api.post('/api/auth/login', {
-        body: { ...identityBody(identity), password, device: thisDevice(t('auth.deviceName')) },
+        body: {
+          ...(kind === 'personal' ? identityBody(identity) : enterprise),
+          password,
+          device: thisDevice(t('auth.deviceName')),
+        },
         schema: SessionGrant,
       });
       rememberDevice(grant.deviceId);
@@ -51,11 +61,28 @@ export function LoginPage() {
       <LanguageSwitch />
       <h1>{t('auth.loginTitle')}</h1>
       <form onSubmit={(event) => void handleSubmit(event)} className="stack">
-        <IdentityField
-          value={identity}
-          allowEmail={session.edition !== 'cn'}
-          onChange={setIdentity}
-        />
+        <div role="radiogroup" aria-label={t('auth.accountKind')} className="segmented">
+          {(['personal', 'enterprise'] as const).map((option) => (
+            <label key={option}>
+              <input
+                type="radio"
+                name="account-kind"
+                checked={kind === option}
+                onChange={() => setKind(option)}
+              />
+              {t(`auth.accountKinds.${option}`)}
+            </label>
+          ))}
+        </div>
+        {kind === 'personal' ? (
+          <IdentityField
+            value={identity}
+            allowEmail={session.edition !== 'cn'}
+            onChange={setIdentity}
+          />
+        ) : (
+          <EnterpriseFields value={enterprise} onChange={setEnterprise} />
+        )}
         <TextField
           label={t('auth.password')}
           type="password"

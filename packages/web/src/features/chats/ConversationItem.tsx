@@ -26,7 +26,12 @@ export function ConversationItem({ conversation }: { conversation: Conversation 
   return (
     <li className="conversation-item" data-muted={conversation.muted}>
       <NavLink to={`/chats/${conversation.id}`} className="conversation-link">
-        <span className="conversation-name">{name}</span>
+        <span className="conversation-name">
+          {name}
+          {conversation.kind === 'direct' && conversation.organizationId ? (
+            <span className="work-tag">{t('chats.work')}</span>
+          ) : null}
+        </span>
         <span className="conversation-time">
           {formatMessageTime(conversation.lastActivityAt, i18n.language, now())}
         </span>

@@ -156,4 +156,34 @@ describe('ConversationPage', () => {
     const body = sent.find((r) => r.method === 'POST' && r.path.endsWith('/messages'))!.body;
     expect(body).toMatchObject({ text: '@Wei yes', mentions: [peer], replyTo: 1 });
   });
+  it('shows a colleague chat the other person left as a read-only record, with no composer', async () => {
+    const work = {
+      ...conversation,
+      organizationId: '01900000-0000-7000-8000-0000000000c1',
+      ended: true,
+    };
+    const { fetch } = fakeFetch({
+      'GET /api/health': health(),
+      'GET /api/account': account(me),
+      'GET /api/conversations': { body: { conversations: [work] } },
+      [`GET /api/conversations/${cid}/members`]: { body: { members: [] } },
+      [`GET /api/users/${peer}/profile`]: {
+        body: { userId: peer, nickname: 'Wei', avatarUrl: null },
+      },
+      [`GET /api/conversations/${cid}/messages`]: {
+        body: { messages: [stored(1, '01900000-0000-7000-8000-0000000000f1', peer, 'Bye all')] },
+      },
+      [`POST /api/conversations/${cid}/read`]: { body: { readSeq: 1 } },
+    });
+    renderApp(`/chats/${cid}`, fetch);
+    expect(await screen.findByText('Bye all')).toBeDefined();
+    expect(
+      await screen.findByText(
+        'This colleague has left the organization. The chat stays as a read-only record.',
+      ),
+    ).toBeDefined();
+    expect(screen.queryByRole('textbox', { name: 'Message' })).toBeNull();
+    const list = screen.getByRole('list', { name: 'Conversations' });
+    expect(within(list).getByRole('link', { name: /Wei.*Work/ })).toBeDefined();
+  });
 });

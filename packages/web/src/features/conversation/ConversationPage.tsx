@@ -72,13 +72,20 @@ function ConversationView({ conversation, myId }: { conversation: Conversation; 
         onRetry={retry}
       />
       <TypingIndicator userIds={typing} />
-      <Composer
-        memberIds={memberIds}
-        replyTo={replyTo}
-        onCancelReply={() => setReplyTo(null)}
-        onSend={send}
-        onTyping={notifyTyping}
-      />
+      {conversation.ended ? (
+        // The colleague left the organization: the organization keeps the history, read-only.
+        <p role="status" className="conversation-ended">
+          {t('conversation.ended')}
+        </p>
+      ) : (
+        <Composer
+          memberIds={memberIds}
+          replyTo={replyTo}
+          onCancelReply={() => setReplyTo(null)}
+          onSend={send}
+          onTyping={notifyTyping}
+        />
+      )}
     </section>
   );
 }

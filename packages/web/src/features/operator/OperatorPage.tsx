@@ -5,9 +5,9 @@ import '../privacy/privacy.css';
 import { OperatorLogin } from './OperatorLogin';
 import { OperatorProvider, useOperator } from './operator-session';
 
-const sections = ['outbox', 'requests', 'policies', 'audit'] as const;
+const sections = ['outbox', 'requests', 'certifications', 'policies', 'audit'] as const;
 
-/** The operator console at /operator: its own sign-in, then outbox, queue, policies, audit. */
+/** The operator console at /operator: its own sign-in, then outbox, queue, certifications, policies, audit. */
 export function OperatorPage() {
   return (
     <OperatorProvider>

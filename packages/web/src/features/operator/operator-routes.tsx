@@ -1,5 +1,6 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { AuditPanel } from './AuditPanel';
+import { CertificationsPanel } from './CertificationsPanel';
 import { OperatorPage } from './OperatorPage';
 import { OutboxPanel } from './OutboxPanel';
 import { PoliciesPanel } from './PoliciesPanel';
@@ -15,5 +16,6 @@ export const operatorRoutes: RouteObject = {
     { path: 'requests', element: <RightsQueuePanel /> },
     { path: 'policies', element: <PoliciesPanel /> },
     { path: 'audit', element: <AuditPanel /> },
+    { path: 'certifications', element: <CertificationsPanel /> },
   ],
 };

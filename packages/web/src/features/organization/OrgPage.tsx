@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Directory } from './Directory';
+import { DissolutionNotice } from './DissolutionNotice';
+import { LeaveOrganization } from './LeaveOrganization';
 import { OrgSwitcher } from './OrgSwitcher';
 import { isAdmin, useOrganization, useOrganizations } from './use-organization';
 
@@ -20,6 +22,7 @@ export function OrgPage() {
         {organization.certified ? <span className="badge-text">{t('org.certified')}</span> : null}
         <span className="hint">{t('org.memberCount', { count: organization.memberCount })}</span>
       </header>
+      <DissolutionNotice organization={organization} />
       <div className="org-bar">
         <OrgSwitcher organizations={organizations ?? [organization]} currentId={organization.id} />
         {isAdmin(organization) ? (
@@ -27,6 +30,7 @@ export function OrgPage() {
         ) : null}
       </div>
       <Directory organizationId={organization.id} departments={departments} />
+      <LeaveOrganization organization={organization} />
     </div>
   );
 }

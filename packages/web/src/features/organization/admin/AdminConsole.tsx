@@ -1,17 +1,24 @@
+import type { Department, Organization } from '@carillon/protocol/organizations';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, NavLink, Outlet, useOutletContext, useParams } from 'react-router';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
+import '../../privacy/privacy.css';
 import { isAdmin, useOrganization } from '../use-organization';
-import { ApplicationsAdmin } from './ApplicationsAdmin';
-import { CertificationAdmin } from './CertificationAdmin';
-import { DepartmentsAdmin } from './DepartmentsAdmin';
-import { InvitesAdmin } from './InvitesAdmin';
-import { MembersAdmin } from './MembersAdmin';
+
+/** What every console section gets from the console: the organization and its departments. */
+export interface ConsoleContext {
+  organization: Organization;
+  departments: Department[];
+  reload: () => Promise<void>;
+}
+
+/** The console's sections; data and dissolution are the main administrator's alone. */
+const sections = ['people', 'accounts', 'apps', 'security', 'data'] as const;
 
 /**
- * `/org/:orgId/admin`: the administrator console. Sub-administrators see it
- * too; the server keeps them to their permissions and scope (403 otherwise),
- * and certification and the main-admin handover are for the main administrator.
+ * `/org/:orgId/admin/…`: the administrator console, one route per section.
+ * Sub-administrators see it too; the server keeps them to their permissions
+ * and scope (403 otherwise).
  */
 export function AdminConsole() {
   const { t } = useTranslation();
@@ -20,33 +27,25 @@ export function AdminConsole() {
   if (!organization)
     return error ? <ErrorMessage error={error} /> : <p role="status">{t('app.loading')}</p>;
   if (!isAdmin(organization)) return <p>{t('org.notAdmin')}</p>;
-  const main = organization.myRole === 'main_admin';
+  const shown = sections.filter((s) => s !== 'data' || organization.myRole === 'main_admin');
+  const context: ConsoleContext = { organization, departments, reload };
   return (
     <div className="page stack">
       <header className="conversation-header">
         <Link to={`/org/${organization.id}`}>{t('org.backToDirectory')}</Link>
         <h1>{t('org.consoleTitle', { name: organization.name })}</h1>
       </header>
-      <div className="contacts-grid">
-        <div className="stack">
-          <DepartmentsAdmin
-            organizationId={organization.id}
-            departments={departments}
-            onChanged={reload}
-          />
-          <MembersAdmin
-            organizationId={organization.id}
-            departments={departments}
-            isMainAdmin={main}
-            onChanged={reload}
-          />
-        </div>
-        <div className="stack">
-          <InvitesAdmin organizationId={organization.id} />
-          <ApplicationsAdmin organizationId={organization.id} onChanged={reload} />
-          {main ? <CertificationAdmin organization={organization} /> : null}
-        </div>
-      </div>
+      <nav aria-label={t('orgAdmin.sections')} className="sub-nav">
+        {shown.map((section) => (
+          <NavLink key={section} to={`/org/${organization.id}/admin/${section}`}>
+            {t(`orgAdmin.section.${section}`)}
+          </NavLink>
+        ))}
+      </nav>
+      <Outlet context={context} />
     </div>
   );
 }
+
+/** The console's organization, for a section rendered in its outlet. */
+export const useConsole = () => useOutletContext<ConsoleContext>();

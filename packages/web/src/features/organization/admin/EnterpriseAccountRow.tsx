@@ -1,0 +1,118 @@
+import { EnterpriseAccount } from '@carillon/protocol/org-admin';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../../app/services';
+import { formatDateTime } from '../../../i18n/format';
+import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { TextField } from '../../../ui/TextField';
+
+/** One enterprise account: its state, disable / enable, and setting a new password. */
+export function EnterpriseAccountRow({
+  account,
+  base,
+  onChanged,
+}: {
+  account: EnterpriseAccount;
+  base: string;
+  onChanged: () => Promise<void>;
+}) {
+  const { t, i18n } = useTranslation();
+  const { api } = useServices();
+  const [resetting, setResetting] = useState(false);
+  const [password, setPassword] = useState('');
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const path = `${base}/${account.userId}`;
+  const name = account.name;
+
+  const toggle = async () => {
+    setError(null);
+    try {
+      await api.post(`${path}/${account.disabledAt ? 'enable' : 'disable'}`, {
+        schema: EnterpriseAccount,
+      });
+      await onChanged();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  const handleReset = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      await api.post(`${path}/password`, { body: { password } });
+      setPassword('');
+      setResetting(false);
+      setDone(true);
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
+  return (
+    <li className="card" aria-label={name}>
+      <h3>{name}</h3>
+      <p className="hint">
+        <span className="invite-code">{account.accountName}</span> ·{' '}
+        {formatDateTime(account.createdAt, i18n.language)}
+      </p>
+      <p>
+        {account.disabledAt ? (
+          <span className="tag tag-warning">
+            {t('orgAdmin.accounts.disabledSince', {
+              when: formatDateTime(account.disabledAt, i18n.language),
+            })}
+          </span>
+        ) : (
+          <span className="tag">{t('orgAdmin.accounts.active')}</span>
+        )}
+      </p>
+      <div className="card-actions">
+        <button
+          type="button"
+          className={account.disabledAt ? undefined : 'secondary'}
+          aria-label={t(
+            account.disabledAt ? 'orgAdmin.accounts.enable' : 'orgAdmin.accounts.disable',
+            { name },
+          )}
+          onClick={() => void toggle()}
+        >
+          {t(
+            account.disabledAt ? 'orgAdmin.accounts.enableShort' : 'orgAdmin.accounts.disableShort',
+          )}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          aria-expanded={resetting}
+          aria-label={t('orgAdmin.accounts.reset', { name })}
+          onClick={() => {
+            setResetting(!resetting);
+            setDone(false);
+          }}
+        >
+          {t('orgAdmin.accounts.resetShort')}
+        </button>
+      </div>
+      {resetting ? (
+        <form
+          onSubmit={(event) => void handleReset(event)}
+          className="stack"
+          aria-label={t('orgAdmin.accounts.reset', { name })}
+        >
+          <TextField
+            label={t('orgAdmin.accounts.newPassword', { name })}
+            type="password"
+            autoComplete="new-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+          <button type="submit">{t('orgAdmin.accounts.resetButton')}</button>
+        </form>
+      ) : null}
+      {done ? <p role="status">{t('orgAdmin.accounts.resetDone')}</p> : null}
+      <ErrorMessage error={error} />
+    </li>
+  );
+}

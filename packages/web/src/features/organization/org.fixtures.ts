@@ -1,0 +1,50 @@
+/** Answers of the organization API shared by the organization component tests. */
+export const me = '01900000-0000-7000-8000-000000000001';
+export const zhang = '01900000-0000-7000-8000-000000000003';
+export const org = '01900000-0000-7000-8000-0000000000c1';
+export const sales = '01900000-0000-7000-8000-0000000000d1';
+
+export const organization = (myRole = 'main_admin') => ({
+  id: org,
+  name: 'Harbour Works',
+  location: null,
+  industry: null,
+  staffSize: null,
+  certified: false,
+  certifiedAt: null,
+  memberCount: 2,
+  myRole,
+  createdAt: 1,
+});
+
+export const member = (userId: string, name: string, change: Record<string, unknown> = {}) => ({
+  userId,
+  name,
+  nickname: name,
+  role: 'member',
+  position: null,
+  departmentIds: [],
+  officeEmail: null,
+  officePhone: null,
+  joinedAt: 1,
+  ...change,
+});
+
+export const departments = [
+  { id: sales, parentId: null, name: 'Sales', managerId: null, memberCount: 1, groupId: null },
+];
+
+/** The routes every organization screen reads first. */
+export const orgBasics = (myRole = 'main_admin') => ({
+  [`GET /api/organizations`]: { body: { organizations: [organization(myRole)] } },
+  [`GET /api/organizations/${org}`]: { body: organization(myRole) },
+  [`GET /api/organizations/${org}/departments`]: { body: { departments } },
+  [`GET /api/organizations/${org}/members`]: {
+    body: {
+      members: [member(me, 'Mei', { role: myRole }), member(zhang, '张三')],
+      nextOffset: null,
+    },
+  },
+});
+
+export const notFound = { status: 404, body: { error: { id: 'not_found', message: 'none' } } };
