@@ -41,7 +41,7 @@ export function AccessReportView({ requestId }: { requestId: string }) {
           </thead>
           <tbody>
             {r.items.map((item) => (
-              <tr key={item.table}>
+              <tr key={`${item.table}:${item.controller}`}>
                 <td>
                   {item.description}
                   {item.restricted ? (
