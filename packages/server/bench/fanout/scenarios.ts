@@ -54,12 +54,14 @@ export interface SearchLimits {
   /** Each level offers this many times the rate of the last. */
   growth: number;
   maxLevels: number;
+  /** Halvings (geometric) of the gap between the last pass and the first failure. */
+  refineSteps: number;
 }
 
 /** The limits for a BENCH_FANOUT value, or undefined for `off`. */
 export function searchLimits(mode = process.env.BENCH_FANOUT ?? 'quick'): SearchLimits | undefined {
   if (mode === 'off') return undefined;
-  if (mode === 'full') return { levelMs: 4_000, growth: 1.5, maxLevels: 14 };
-  if (mode === 'quick') return { levelMs: 2_000, growth: 1.5, maxLevels: 14 };
+  if (mode === 'full') return { levelMs: 4_000, growth: 1.5, maxLevels: 14, refineSteps: 3 };
+  if (mode === 'quick') return { levelMs: 2_000, growth: 1.5, maxLevels: 14, refineSteps: 2 };
   throw new Error(`BENCH_FANOUT must be quick, full or off, not "${mode}"`);
 }

@@ -32,11 +32,20 @@ async function runOnce(
   return result;
 }
 
+/** A level, tried again once when it fails (one stall on a shared machine must not decide it). */
+async function runTwice(...args: Parameters<typeof runOnce>): Promise<LevelResult> {
+  const result = await runOnce(...args);
+  return result.failure ? runOnce(...args) : result;
+}
+
 /**
  * Raises the offered rate by `limits.growth` from `startRate` until a level
- * fails twice in a row or `limits.maxLevels` have run; the highest passing
- * level is the sustained rate. The second try keeps one stall on a shared
- * machine (another process, a GC pause) from ending the search early.
+ * fails twice in a row or `limits.maxLevels` have run, then narrows the gap
+ * between the last pass and that failure by `limits.refineSteps` geometric
+ * halvings, so the sustained rate is known to a finer step than the growth
+ * (×1.5 becomes ×1.11 with two). The highest passing level is the sustained
+ * rate. The second try keeps one stall on a shared machine (another process,
+ * a GC pause) from ending the search early.
  */
 export async function searchMaxRate(
   target: FanoutTarget,
@@ -48,11 +57,17 @@ export async function searchMaxRate(
 ): Promise<SearchResult> {
   const passed: LevelResult[] = [];
   let rate = startRate;
-  for (let level = 0; level < limits.maxLevels; level++, rate *= limits.growth) {
-    let result = await runOnce(target, rooms, rate, limits, log, progress);
-    if (result.failure) result = await runOnce(target, rooms, rate, limits, log, progress);
-    if (result.failure) return { best: passed.at(-1), failed: result, passed };
-    passed.push(result);
+  let failed: LevelResult | undefined;
+  for (let level = 0; level < limits.maxLevels && !failed; level++, rate *= limits.growth) {
+    const result = await runTwice(target, rooms, rate, limits, log, progress);
+    if (result.failure) failed = result;
+    else passed.push(result);
   }
-  return { best: passed.at(-1), failed: undefined, passed };
+  for (let step = 0; failed && passed.length > 0 && step < limits.refineSteps; step++) {
+    const between = Math.sqrt(passed.at(-1)!.offeredRate * failed.offeredRate);
+    const result = await runTwice(target, rooms, between, limits, log, progress);
+    if (result.failure) failed = result;
+    else passed.push(result);
+  }
+  return { best: passed.at(-1), failed, passed };
 }
