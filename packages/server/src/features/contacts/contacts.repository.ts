@@ -1,9 +1,23 @@
 import type { Kysely } from 'kysely';
+import { PreparedQuery, slot } from '../../platform/db/prepared-query';
 import type {
   ContactRequestsTable,
   ContactSettingsTable,
   Database,
 } from '../../platform/db/schema';
+
+const blockBetween = new PreparedQuery((db) =>
+  db
+    .selectFrom('contact_blocks')
+    .select('user_id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('user_id', '=', slot<string>(0)), eb('blocked_id', '=', slot<string>(1))]),
+        eb.and([eb('user_id', '=', slot<string>(1)), eb('blocked_id', '=', slot<string>(0))]),
+      ]),
+    )
+    .limit(1),
+);
 
 /** A pending friend request as stored. */
 export type ContactRequestRow = ContactRequestsTable;
@@ -32,6 +46,11 @@ export class ContactsRepository {
   }
 
   /** Of `others`, those with a block between them and `userId`, in either direction. */
+  /** Whether either of two people blocked the other (every message in a one-to-one chat asks). */
+  async blockedBetween(a: string, b: string): Promise<boolean> {
+    return (await blockBetween.first(this.db, a, b)) !== undefined;
+  }
+
   async blockedAmong(userId: string, others: string[]): Promise<Set<string>> {
     if (others.length === 0) return new Set();
     const rows = await this.db

@@ -45,7 +45,7 @@ export class ContactsService implements ContactsDirectory {
 
   /** Whether a block stands between `a` and `b`, whichever of them made it. */
   async isBlocked(a: string, b: string): Promise<boolean> {
-    return (await this.contacts.blockedAmong(a, [b])).size > 0;
+    return this.contacts.blockedBetween(a, b);
   }
 
   /**
