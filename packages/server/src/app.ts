@@ -155,6 +155,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     clock,
     ids,
     orgHooks.securityLog,
+    // Every node closes the user's sockets now; the heartbeat re-check catches a lost event.
+    (userId) =>
+      publishSessionsEnded(bus, userId).catch((err: unknown) =>
+        logger.warn({ err }, 'sessions.ended could not be published'),
+      ),
   );
   const codes = new CodesService(new CodesRepository(db), sms, mailer, secrets, clock, ids, (err) =>
     logger.warn({ err }, 'a one-time code could not be delivered'),
@@ -287,13 +292,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       reportFailure: (err) => logger.warn({ err }, 'an organization event could not be published'),
     }),
     apps: orgHooks.apps,
-    endSessions: async (userId) => {
-      await sessions.endAll(userId);
-      // Every node closes the user's sockets now; the heartbeat re-check catches a lost event.
-      await publishSessionsEnded(bus, userId).catch((err: unknown) =>
-        logger.warn({ err }, 'sessions.ended could not be published'),
-      );
-    },
+    endSessions: async (userId) => void (await sessions.endAll(userId)),
     // Built below, once the organizations' erasure hooks exist; called only when a job runs.
     eraseAccount: (userId, organizationId) =>
       erasureJobs.eraseAccount(userId, {

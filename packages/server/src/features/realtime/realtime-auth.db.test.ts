@@ -116,3 +116,38 @@ describeEachDialect('real-time connection: who may open it', (dialect) => {
     for (const device of devices) assert.equal((await device.closed).code, CloseCode.sessionEnded);
   });
 });
+
+describeEachDialect(
+  'real-time connection: ending every session closes sockets at once',
+  (dialect) => {
+    // Far longer than the test waits: only the `sessions.ended` bus event can close the sockets in time.
+    const t = useTestApp(dialect, { env: { WS_HEARTBEAT_MS: '60000' } });
+    let url: string;
+    before(async () => {
+      url = await listenOnLoopback(t());
+    });
+
+    it('closes a frozen account’s sockets without waiting for the heartbeat', async () => {
+      const user = await registerUser(t());
+      const bystander = await registerUser(t());
+      const device = await RealtimeClient.connect(url, { token: user.token });
+      const other = await RealtimeClient.connect(url, { token: bystander.token });
+      await Promise.all([device, other].map((d) => d.waitFor((f) => f.type === 'ready')));
+      const frozen = await t().request({
+        method: 'POST',
+        url: '/api/account/freeze',
+        headers: bearer(user.token),
+        payload: { password: user.password },
+      });
+      assert.equal(frozen.statusCode, 204, frozen.body);
+      const closed = await Promise.race([
+        device.closed,
+        new Promise<undefined>((resolve) => setTimeout(resolve, 3_000, undefined)),
+      ]);
+      assert.equal(closed?.code, CloseCode.sessionEnded);
+      other.send({ type: 'ping', id: 'still-here' });
+      await other.waitFor((f) => f.type === 'pong' && f.id === 'still-here');
+      await other.close();
+    });
+  },
+);

@@ -32,6 +32,8 @@ export class SessionsService {
     private readonly ids: IdGenerator,
     /** The security log of the person's organizations (ORG-9): log-ins, log-outs, new devices. */
     private readonly events?: SecurityEvents,
+    /** Told once every session of a person has ended, so open sockets close now, not at the next heartbeat. */
+    private readonly allEnded?: (userId: string) => Promise<void>,
   ) {}
 
   /** The CSRF token that goes with a cookie session; derived, so nothing extra is stored. */
@@ -145,7 +147,9 @@ export class SessionsService {
   }
 
   /** Ends every session of a user, as freezing or a password reset requires. */
-  endAll(userId: string): Promise<number> {
-    return this.sessions.deleteAllExcept(userId, null);
+  async endAll(userId: string): Promise<number> {
+    const ended = await this.sessions.deleteAllExcept(userId, null);
+    await this.allEnded?.(userId);
+    return ended;
   }
 }
