@@ -13,7 +13,14 @@ function element(id: number[], ...payload: Buffer[]): Buffer {
   return Buffer.concat([Buffer.from(id), size, body]);
 }
 
-/** A minimal WebM file: the EBML header, a track list with these codecs, one small cluster. */
+/** A Seek entry naming where an element is, as the SeekHead Chromium writes first lists them. */
+const seek = (id: number[]) => element([0x4d, 0xbb], element([0x53, 0xab], Buffer.from(id)));
+
+/**
+ * A minimal WebM file as MediaRecorder lays it out: the EBML header, then a
+ * Segment with a SeekHead (which holds the Tracks and Cluster ids as data), a
+ * track list with these codecs, one small cluster.
+ */
 function webm(codecs: string[]): Buffer {
   const header = element([0x1a, 0x45, 0xdf, 0xa3], element([0x42, 0x82], Buffer.from('webm')));
   const entries = codecs.map((codec, i) =>
@@ -26,7 +33,12 @@ function webm(codecs: string[]): Buffer {
   );
   const tracks = element([0x16, 0x54, 0xae, 0x6b], ...entries);
   const cluster = element([0x1f, 0x43, 0xb6, 0x75], Buffer.alloc(64, 0x86));
-  return Buffer.concat([header, element([0x18, 0x53, 0x80, 0x67], tracks, cluster)]);
+  const seekHead = element(
+    [0x11, 0x4d, 0x9b, 0x74],
+    seek([0x16, 0x54, 0xae, 0x6b]),
+    seek([0x1f, 0x43, 0xb6, 0x75]),
+  );
+  return Buffer.concat([header, element([0x18, 0x53, 0x80, 0x67], seekHead, tracks, cluster)]);
 }
 
 describe('sniffType', () => {
