@@ -56,6 +56,11 @@ describe('forwarding a message', () => {
     expect(within(dialog).queryByRole('button', { name: 'Forward to Old desk' })).toBeNull();
     const target = within(dialog).getByRole('button', { name: 'Forward to Platform team' });
     expect(document.activeElement).toBe(target);
+    // Modal: Tab cycles inside the dialog.
+    await user.tab();
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await user.tab();
+    expect(document.activeElement).toBe(target);
 
     await user.click(target);
     expect(await within(dialog).findByRole('alert')).toBeDefined();

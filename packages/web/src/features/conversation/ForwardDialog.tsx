@@ -27,6 +27,19 @@ function ForwardTarget({
   );
 }
 
+/** Tab and Shift+Tab cycle through the dialog's buttons instead of leaving it (it is modal). */
+function keepFocusInside(event: KeyboardEvent, panel: HTMLElement) {
+  const buttons = [...panel.querySelectorAll<HTMLButtonElement>('button:not(:disabled)')];
+  const first = buttons[0];
+  const last = buttons.at(-1);
+  if (!first || !last) return;
+  const target = event.target as Node | null;
+  const outside = !target || !panel.contains(target);
+  if (!outside && target !== (event.shiftKey ? first : last)) return;
+  event.preventDefault();
+  (event.shiftKey ? last : first).focus();
+}
+
 /**
  * Picks one of my other chats and forwards `message` there
  * (POST /api/conversations/:target/forward). A client id per target makes a
@@ -58,6 +71,7 @@ export function ForwardDialog({
     dialog.current?.querySelector<HTMLButtonElement>('button')?.focus();
     const handleKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') close.current();
+      if (event.key === 'Tab' && dialog.current) keepFocusInside(event, dialog.current);
     };
     document.addEventListener('keydown', handleKey);
     return () => {

@@ -16,7 +16,6 @@ export function LocationCard({ location }: { location: Location }) {
   return (
     <figure className="location-card" aria-label={title}>
       <figcaption>
-        <span aria-hidden="true">📍 </span>
         <strong>{title}</strong>
       </figcaption>
       <p className="hint">
