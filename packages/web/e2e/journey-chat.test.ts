@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import sharp from 'sharp';
 import { FAKE_MEDIA_FLAGS } from './harness/browser';
@@ -32,7 +33,7 @@ describe(
           permissions: ['geolocation'],
           geolocation: HARBOUR,
         });
-        const b = await fixture.open({ locale: 'zh-CN', viewport: PHONE });
+        const b = await fixture.open({ locale: 'zh-CN', viewport: PHONE, acceptDownloads: true });
 
         await a.goto(`${server.url}/login`);
         await a.getByRole('heading', { name: mei.t('auth.loginTitle') }).waitFor();
@@ -178,6 +179,22 @@ describe(
             }),
         );
         assert.ok(seconds > 0, `voice message of ${seconds} s`);
+        // Mei sends a file; Wei downloads it through the progress bar and gets the same bytes.
+        const notes = Buffer.from('Meet at the ferry terminal.\n'.repeat(2000));
+        await a
+          .getByLabel(t('conversation.attach'))
+          .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: notes });
+        const [download] = await Promise.all([
+          b.waitForEvent('download'),
+          bLog
+            .getByRole('button', {
+              name: wei.t('conversationMore.download.action', { name: 'notes.txt' }),
+            })
+            .click(),
+        ]);
+        assert.equal(download.suggestedFilename(), 'notes.txt');
+        const saved = await readFile((await download.path())!);
+        assert.ok(saved.equals(notes), 'the downloaded file has the uploaded bytes');
         await checkScreen(a, 'en-conversation-media');
         await checkScreen(b, 'zh-conversation-media');
 
