@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import sharp from 'sharp';
+import { FAKE_MEDIA_FLAGS } from './harness/browser';
 import { journeyFixture, journeysMissing, PHONE } from './harness/journey';
 import { signUp, type Person } from './harness/people';
 import { checkScreen } from './harness/screens';
@@ -10,20 +12,28 @@ const missing = journeysMissing();
 
 const mei: Person = { phone: '91234567', nickname: 'Mei', t: textsFor('en'), shots: 'en-' };
 const wei: Person = { phone: '81234567', nickname: 'Wei', t: textsFor('zh-CN'), shots: 'zh-' };
+/** Where Mei's browser says she is: Marina Bay, Singapore. */
+const HARBOUR = { latitude: 1.28967, longitude: 103.85007 };
 
 describe(
-  'journey 1: two people sign up, become friends, and chat with an image and live read receipts',
+  'journey 1: two people sign up, become friends, chat with an image and live read receipts, forward, share a location and a voice message',
   { skip: missing ?? false },
   () => {
-    const fixture = journeyFixture();
+    // A fake microphone (a generated tone) that needs no prompt, for the voice message.
+    const fixture = journeyFixture({}, { browserArgs: FAKE_MEDIA_FLAGS });
 
     it(
       'works end to end in two browser contexts (English on a desktop, Chinese on a phone)',
       { timeout: 240_000 },
       async () => {
         const { server } = fixture;
-        const a = await fixture.open({ locale: 'en-GB', viewport: { width: 1200, height: 800 } });
-        const b = await fixture.open({ locale: 'zh-CN', viewport: PHONE });
+        const a = await fixture.open({
+          locale: 'en-GB',
+          viewport: { width: 1200, height: 800 },
+          permissions: ['geolocation'],
+          geolocation: HARBOUR,
+        });
+        const b = await fixture.open({ locale: 'zh-CN', viewport: PHONE, acceptDownloads: true });
 
         await a.goto(`${server.url}/login`);
         await a.getByRole('heading', { name: mei.t('auth.loginTitle') }).waitFor();
@@ -99,6 +109,94 @@ describe(
         );
         await b.keyboard.press('Escape');
         await preview.waitFor({ state: 'detached' });
+
+        // Mei forwards Wei's greeting into a group of her own; the copy there is marked as forwarded.
+        const { t } = mei;
+        await a.getByRole('link', { name: t('groups.title') }).click();
+        await a.getByLabel(t('groups.name')).fill('Harbour walk');
+        await a.getByRole('button', { name: t('groups.createButton') }).click();
+        await a.getByRole('heading', { name: 'Harbour walk' }).waitFor();
+        await a.getByRole('link', { name: t('nav.chats') }).click();
+        await a.getByRole('link', { name: /Wei/ }).click();
+        const greeting = aLog
+          .getByRole('listitem', { name: t('conversation.messageFrom', { name: 'Wei' }) })
+          .filter({ hasText: '你好，Mei！' });
+        await greeting.getByRole('button', { name: t('conversationMore.forward.action') }).click();
+        const picker = a.getByRole('dialog', { name: t('conversationMore.forward.title') });
+        await picker.waitFor();
+        await checkScreen(a, 'en-forward');
+        await picker
+          .getByRole('button', { name: t('conversationMore.forward.to', { name: 'Harbour walk' }) })
+          .click();
+        await a.getByText(t('conversationMore.forward.done', { name: 'Harbour walk' })).waitFor();
+        await a.getByRole('link', { name: /Harbour walk/ }).click();
+        await a.getByRole('heading', { name: 'Harbour walk' }).waitFor();
+        const copy = aLog.getByRole('listitem').filter({ hasText: '你好，Mei！' });
+        await copy.getByText(t('conversation.forwarded'), { exact: true }).waitFor();
+
+        // Back with Wei, Mei shares her location: the switch is off, so she follows the link to it.
+        await a.getByRole('link', { name: /Wei/ }).click();
+        await a.getByRole('button', { name: t('conversationMore.location.share') }).click();
+        await a.getByRole('link', { name: t('conversationMore.location.consentLink') }).click();
+        for (const name of ['Location', 'Camera and microphone']) {
+          await a.getByRole('switch', { name, exact: true }).click();
+          await a.getByRole('switch', { name, exact: true, checked: true }).waitFor();
+        }
+        await a.goBack();
+        await a.getByRole('button', { name: t('conversationMore.location.share') }).click();
+        const place = a.getByRole('form', {
+          name: new RegExp(t('conversationMore.location.confirm')),
+        });
+        await place.getByText('1.28967, 103.85007').waitFor();
+        await place.getByLabel(t('conversationMore.location.label')).fill('Marina Bay');
+        await place.getByRole('button', { name: t('conversationMore.location.send') }).click();
+        const bCard = bLog.getByRole('figure', { name: 'Marina Bay' });
+        await bCard.waitFor();
+        assert.match(
+          (await bCard
+            .getByRole('link', { name: wei.t('conversationMore.location.open') })
+            .getAttribute('href')) ?? '',
+          /^https:\/\/www\.openstreetmap\.org\/\?mlat=1\.28967&mlon=103\.85007/,
+        );
+
+        // Mei records a voice message from the fake microphone; it arrives for Wei, playable.
+        await a.getByRole('button', { name: t('conversationMore.voice.record') }).click();
+        await a.getByRole('timer').waitFor();
+        await a.waitForTimeout(1500);
+        await a.getByRole('button', { name: t('conversationMore.voice.stop') }).click();
+        const voiceLabel = new RegExp(
+          `^${wei.t('conversationMore.voice.message', { duration: '' })}`,
+        );
+        const bVoice = bLog.getByLabel(voiceLabel);
+        await bVoice.waitFor();
+        const seconds = await bVoice.evaluate(
+          (audio: HTMLAudioElement) =>
+            new Promise<number>((resolve, reject) => {
+              if (audio.readyState >= 1) return resolve(audio.duration);
+              audio.addEventListener('loadedmetadata', () => resolve(audio.duration));
+              audio.addEventListener('error', () => reject(new Error('audio did not load')));
+              audio.load();
+            }),
+        );
+        assert.ok(seconds > 0, `voice message of ${seconds} s`);
+        // Mei sends a file; Wei downloads it through the progress bar and gets the same bytes.
+        const notes = Buffer.from('Meet at the ferry terminal.\n'.repeat(2000));
+        await a
+          .getByLabel(t('conversation.attach'))
+          .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: notes });
+        const [download] = await Promise.all([
+          b.waitForEvent('download'),
+          bLog
+            .getByRole('button', {
+              name: wei.t('conversationMore.download.action', { name: 'notes.txt' }),
+            })
+            .click(),
+        ]);
+        assert.equal(download.suggestedFilename(), 'notes.txt');
+        const saved = await readFile((await download.path())!);
+        assert.ok(saved.equals(notes), 'the downloaded file has the uploaded bytes');
+        await checkScreen(a, 'en-conversation-media');
+        await checkScreen(b, 'zh-conversation-media');
 
         // Both see the connection as online.
         assert.equal(

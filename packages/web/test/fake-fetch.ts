@@ -8,7 +8,8 @@ export interface SentRequest {
   body: unknown;
 }
 
-type Reply = { status?: number; body?: unknown };
+/** A JSON answer, or `response` for anything else (a file download's bytes and headers). */
+type Reply = { status?: number; body?: unknown; response?: () => Response };
 type Handler = (request: SentRequest) => Reply | Promise<Reply>;
 
 /**
@@ -35,6 +36,7 @@ export function fakeFetch(routes: Record<string, Handler | Reply>) {
       return json(404, {
         error: { id: 'not_found', message: `No route ${method} ${url.pathname}` },
       });
+    if (reply.response) return reply.response();
     return json(reply.status ?? 200, reply.body);
   };
   return { fetch: fetch as typeof globalThis.fetch, sent };

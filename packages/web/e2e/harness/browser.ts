@@ -34,15 +34,24 @@ export interface TestBrowser {
 }
 
 /**
- * Launches Chromium with the flags above. Playwright gives every launch a new
+ * For a journey that records sound: grant camera and microphone without a
+ * prompt, and feed MediaRecorder a generated tone instead of a real device.
+ */
+export const FAKE_MEDIA_FLAGS = [
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+];
+
+/**
+ * Launches Chromium with the flags above, and `extraArgs` (e.g. FAKE_MEDIA_FLAGS). Playwright gives every launch a new
  * empty profile (`--user-data-dir` in a temporary folder); the artifacts
  * folder (downloads, traces) is a fresh temporary one too and goes on close.
  */
-export async function launchBrowser(): Promise<TestBrowser> {
+export async function launchBrowser(extraArgs: string[] = []): Promise<TestBrowser> {
   const artifacts = mkdtempSync(path.join(tmpdir(), 'carillon-chromium-'));
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_FLAGS,
+    args: [...CHROMIUM_FLAGS, ...extraArgs],
     headless: true,
     downloadsPath: artifacts,
     timeout: 60_000,

@@ -20,6 +20,16 @@ export interface BrowserOptions {
   locale: 'en-GB' | 'zh-CN';
   viewport?: { width: number; height: number };
   acceptDownloads?: boolean;
+  /** Browser permissions granted without a prompt, e.g. `['geolocation']`. */
+  permissions?: string[];
+  /** Where the browser says it is, for the geolocation API. */
+  geolocation?: { latitude: number; longitude: number };
+}
+
+/** Options of the whole suite's browser. */
+export interface FixtureOptions {
+  /** Extra Chromium flags for this suite only (e.g. FAKE_MEDIA_FLAGS). */
+  browserArgs?: string[];
 }
 
 export interface JourneyFixture {
@@ -35,14 +45,18 @@ export interface JourneyFixture {
  * loopback port with a temporary data directory, a browser, and one context
  * per person, all closed afterwards.
  */
-export function journeyFixture(env: Record<string, string> = {}): JourneyFixture {
+export function journeyFixture(
+  env: Record<string, string> = {},
+  options: FixtureOptions = {},
+): JourneyFixture {
   const contexts: BrowserContext[] = [];
   const fixture = {
-    async open({ locale, viewport = DESKTOP, acceptDownloads = false }: BrowserOptions) {
+    async open({ locale, viewport = DESKTOP, acceptDownloads = false, ...more }: BrowserOptions) {
       const context = await fixture.chromium.browser.newContext({
         locale,
         viewport,
         acceptDownloads,
+        ...more,
       });
       contexts.push(context);
       const page = await context.newPage();
@@ -53,7 +67,7 @@ export function journeyFixture(env: Record<string, string> = {}): JourneyFixture
   before(async () => {
     buildWebClient();
     fixture.server = await startAppServer(env);
-    fixture.chromium = await launchBrowser();
+    fixture.chromium = await launchBrowser(options.browserArgs);
   });
   after(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);

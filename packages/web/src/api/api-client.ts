@@ -85,6 +85,18 @@ export class ApiClient {
     return `${this.baseUrl}${path}${qs ? `?${qs}` : ''}`;
   }
 
+  /** GET `path` as a raw response (a download read as a stream); an error answer throws. */
+  async open(path: string, signal?: AbortSignal): Promise<Response> {
+    let response: Response;
+    try {
+      response = await this.fetch(this.url(path), { credentials: 'same-origin', signal });
+    } catch (error) {
+      throw new ApiError('network', error instanceof Error ? error.message : 'offline', 0);
+    }
+    if (!response.ok) throw await this.failure(response);
+    return response;
+  }
+
   /** Headers an unsafe request needs (also used by uploads, which bypass fetch). */
   unsafeHeaders(): Record<string, string> {
     const token = this.csrfToken();

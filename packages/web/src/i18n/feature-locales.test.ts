@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import contactsMoreEn from './locales/contacts-more.en.json';
 import contactsMoreZh from './locales/contacts-more.zh-CN.json';
+import conversationMoreEn from './locales/conversation-more.en.json';
+import conversationMoreZh from './locales/conversation-more.zh-CN.json';
 import groupsEn from './locales/groups.en.json';
 import groupsZh from './locales/groups.zh-CN.json';
 import orgAdminEn from './locales/org-admin.en.json';
@@ -25,6 +27,7 @@ const pairs: Array<[string, Tree, Tree]> = [
   ['org', orgEn, orgZh],
   ['org-admin', orgAdminEn, orgAdminZh],
   ['contacts-more', contactsMoreEn, contactsMoreZh],
+  ['conversation-more', conversationMoreEn, conversationMoreZh],
 ];
 
 describe('feature locale files', () => {

@@ -38,3 +38,18 @@ export function formatBytes(bytes: number, language: string): string {
     maximumFractionDigits: unit === 0 ? 0 : 1,
   }).format(value);
 }
+
+/** A recording's length as minutes and seconds, e.g. "0:07" or "4:59". */
+export function formatDuration(ms: number, language: string): string {
+  const seconds = Math.floor(ms / 1000);
+  const two = new Intl.NumberFormat(language, { minimumIntegerDigits: 2 });
+  return `${formatNumber(Math.floor(seconds / 60), language)}:${two.format(seconds % 60)}`;
+}
+
+/** A latitude or longitude in degrees to five places (about a metre). */
+export function formatDegrees(value: number, language: string): string {
+  return new Intl.NumberFormat(language, {
+    minimumFractionDigits: 5,
+    maximumFractionDigits: 5,
+  }).format(value);
+}

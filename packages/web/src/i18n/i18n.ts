@@ -16,6 +16,8 @@ import orgAdminEn from './locales/org-admin.en.json';
 import orgAdminZh from './locales/org-admin.zh-CN.json';
 import contactsMoreEn from './locales/contacts-more.en.json';
 import contactsMoreZh from './locales/contacts-more.zh-CN.json';
+import conversationMoreEn from './locales/conversation-more.en.json';
+import conversationMoreZh from './locales/conversation-more.zh-CN.json';
 import { pickLanguage, storedLanguage, type Language } from './languages';
 
 /** Every string the client shows, per language; components only name keys. */
@@ -30,6 +32,7 @@ export const resources = {
       ...orgEn,
       ...orgAdminEn,
       ...contactsMoreEn,
+      ...conversationMoreEn,
     },
   },
   'zh-CN': {
@@ -42,6 +45,7 @@ export const resources = {
       ...orgZh,
       ...orgAdminZh,
       ...contactsMoreZh,
+      ...conversationMoreZh,
     },
   },
 } as const;

@@ -3,8 +3,10 @@ import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'rea
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../ui/Icon';
 import { useDisplayName } from '../people/use-profile';
+import { LocationShare } from './LocationShare';
 import { MentionPicker } from './MentionPicker';
 import type { Draft } from './use-messages';
+import { VoiceRecorder } from './VoiceRecorder';
 
 /** The `@word` being typed at the end of the text, if any. */
 function mentionQuery(text: string): string | null {
@@ -13,7 +15,8 @@ function mentionQuery(text: string): string | null {
 
 /**
  * Writing a message: text with @mentions (Enter sends, Shift+Enter breaks the
- * line), a reply banner, and attaching an image or file.
+ * line), a reply banner, attaching an image or file, recording a voice
+ * message and sharing a location.
  */
 export function Composer({
   memberIds,
@@ -68,8 +71,14 @@ export function Composer({
     onCancelReply();
   };
 
+  /** A voice message or a location, as a reply when one is being written. */
+  const sendOther = (draft: Draft) => {
+    onSend({ ...draft, ...reply });
+    onCancelReply();
+  };
+
   return (
-    <form className="composer" onSubmit={handleSubmit}>
+    <div className="composer">
       {replyTo ? (
         <p className="reply-banner">
           {t('conversation.replyingTo', { name: replyName })}{' '}
@@ -81,7 +90,12 @@ export function Composer({
       {query !== null ? (
         <MentionPicker query={query} memberIds={memberIds} onPick={handlePick} />
       ) : null}
-      <div className="composer-row">
+      {/* Outside the message form: the location panel is a form of its own. */}
+      <div className="composer-tools">
+        <VoiceRecorder onSend={sendOther} />
+        <LocationShare onSend={sendOther} />
+      </div>
+      <form className="composer-row" onSubmit={handleSubmit}>
         <label className="attach">
           <Icon name="attach" />
           <span className="visually-hidden">{t('conversation.attach')}</span>
@@ -110,7 +124,7 @@ export function Composer({
           onKeyDown={handleKeyDown}
         />
         <button type="submit">{t('conversation.send')}</button>
-      </div>
-    </form>
+      </form>
+    </div>
   );
 }

@@ -3,51 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { account, fakeFetch, health } from '../../../test/fake-fetch';
 import { renderApp } from '../../../test/render-app';
-
-const me = '01900000-0000-7000-8000-000000000001';
-const peer = '01900000-0000-7000-8000-000000000009';
-const cid = '01900000-0000-7000-8000-0000000000cc';
-
-const conversation = {
-  id: cid,
-  kind: 'direct',
-  name: null,
-  peerId: peer,
-  organizationId: null,
-  orgGroup: null,
-  external: false,
-  ended: false,
-  announcement: null,
-  joinApproval: false,
-  role: 'member',
-  memberCount: 2,
-  lastSeq: 1,
-  lastActivityAt: Date.UTC(2026, 11, 2, 8),
-  readSeq: 0,
-  unread: 1,
-  muted: false,
-  pinned: false,
-};
-
-const stored = (seq: number, clientId: string, senderId: string, text: string) => ({
-  id: `01900000-0000-7000-8000-00000000010${seq}`,
-  conversationId: cid,
-  seq,
-  clientId,
-  senderId,
-  kind: 'text',
-  text,
-  caption: null,
-  file: null,
-  durationMs: null,
-  location: null,
-  mentions: [],
-  mentionAll: false,
-  replyTo: null,
-  forwarded: false,
-  recalled: false,
-  createdAt: Date.UTC(2026, 11, 2, 8, seq),
-});
+import { cid, conversation, me, peer, stored } from './conversation.fixtures';
 
 describe('ConversationPage', () => {
   it('shows the history, marks it read, and retries a failed send with the same client id once', async () => {

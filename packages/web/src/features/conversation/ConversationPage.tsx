@@ -1,5 +1,5 @@
 import { MemberList, type Conversation, type Message } from '@carillon/protocol/messaging';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useServices } from '../../app/services';
@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useConversations } from '../chats/conversations';
 import { useConversationName } from '../chats/use-conversation-name';
 import { Composer } from './Composer';
+import { ForwardDialog } from './ForwardDialog';
 import { MessageList } from './MessageList';
 import { PresenceLine } from './PresenceLine';
 import { TypingIndicator } from './TypingIndicator';
@@ -41,6 +42,9 @@ function ConversationView({ conversation, myId }: { conversation: Conversation; 
   const memberIds = useMemberIds(conversation.id).filter((id) => id !== myId);
   const [replyTo, setReplyTo] = useState<Message | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
+  const [forwarding, setForwarding] = useState<Message | null>(null);
+  const [forwardedTo, setForwardedTo] = useState<string | null>(null);
+  const closeForward = useCallback(() => setForwarding(null), []);
   const newest = messages.at(-1)?.seq ?? 0;
   useMarkRead(conversation.id, newest, (readSeq) =>
     patch(conversation.id, { readSeq, unread: Math.max(0, conversation.lastSeq - readSeq) }),
@@ -69,8 +73,25 @@ function ConversationView({ conversation, myId }: { conversation: Conversation; 
         myId={myId}
         onReply={setReplyTo}
         onRecall={handleRecall}
+        onForward={(message) => {
+          setForwardedTo(null);
+          setForwarding(message);
+        }}
         onRetry={retry}
       />
+      {forwarding ? (
+        <ForwardDialog
+          message={forwarding}
+          onClose={closeForward}
+          onForwarded={(target) => {
+            setForwarding(null);
+            setForwardedTo(target);
+          }}
+        />
+      ) : null}
+      <p role="status" className="forward-status">
+        {forwardedTo ? t('conversationMore.forward.done', { name: forwardedTo }) : null}
+      </p>
       <TypingIndicator userIds={typing} />
       {conversation.ended ? (
         // The colleague left the organization: the organization keeps the history, read-only.

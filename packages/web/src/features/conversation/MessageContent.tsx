@@ -2,9 +2,11 @@ import type { Message } from '@carillon/protocol/messaging';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
-import { formatBytes } from '../../i18n/format';
+import { formatDuration } from '../../i18n/format';
 import { useServicesProfiles } from '../people/use-profile';
+import { FileDownload } from './FileDownload';
 import { ImagePreview } from './ImagePreview';
+import { LocationCard } from './LocationCard';
 
 /** Text with each `@nickname` of a mentioned person marked. */
 function TextWithMentions({ text, mentions }: { text: string; mentions: string[] }) {
@@ -31,7 +33,10 @@ function TextWithMentions({ text, mentions }: { text: string; mentions: string[]
   );
 }
 
-/** What a message carries, by kind: text, image (thumbnail, preview), file (download). */
+/**
+ * What a message carries, by kind: text, image (thumbnail, preview), voice
+ * (a player), location (a card), file (download with progress).
+ */
 export function MessageContent({ message }: { message: Message }) {
   const { t, i18n } = useTranslation();
   const { api } = useServices();
@@ -42,6 +47,12 @@ export function MessageContent({ message }: { message: Message }) {
       <p className="message-text">
         <TextWithMentions text={message.text ?? ''} mentions={message.mentions} />
       </p>
+    );
+  if (message.kind === 'location')
+    return message.location ? (
+      <LocationCard location={message.location} />
+    ) : (
+      <p className="recalled">{t('conversation.unavailable')}</p>
     );
   const file = message.file;
   if (!file) return <p className="recalled">{t('conversation.unavailable')}</p>;
@@ -64,12 +75,15 @@ export function MessageContent({ message }: { message: Message }) {
       </div>
     );
   }
-  return (
-    <p className="message-file">
-      <a href={href} download={file.name}>
-        {file.name}
-      </a>{' '}
-      <span className="hint">{formatBytes(file.size, i18n.language)}</span>
-    </p>
-  );
+  if (message.kind === 'voice') {
+    const duration = formatDuration(message.durationMs ?? 0, i18n.language);
+    const label = t('conversationMore.voice.message', { duration });
+    return (
+      <p className="voice-message">
+        <audio controls preload="metadata" src={href} aria-label={label} />
+        <span className="hint">{duration}</span>
+      </p>
+    );
+  }
+  return <FileDownload file={file} />;
 }

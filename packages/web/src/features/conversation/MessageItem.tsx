@@ -17,7 +17,7 @@ function ReplyQuote({ message }: { message: Message | undefined }) {
     return <blockquote className="reply-quote">{t('conversation.replyMissing')}</blockquote>;
   const text = message.recalled
     ? t('conversation.recalled')
-    : (message.text ?? message.caption ?? message.file?.name ?? '');
+    : (message.text ?? message.caption ?? message.file?.name ?? message.location?.label ?? '');
   return (
     <blockquote className="reply-quote">
       {sender}: {text.slice(0, 80)}
@@ -34,6 +34,7 @@ export function MessageItem({
   mine,
   onReply,
   onRecall,
+  onForward,
 }: {
   message: Message;
   conversation: Conversation;
@@ -42,6 +43,7 @@ export function MessageItem({
   mine: boolean;
   onReply: (message: Message) => void;
   onRecall: (message: Message) => void;
+  onForward: (message: Message) => void;
 }) {
   const { t, i18n } = useTranslation();
   const { now } = useServices();
@@ -70,6 +72,9 @@ export function MessageItem({
         <div className="message-actions">
           <button type="button" className="link-button" onClick={() => onReply(message)}>
             {t('conversation.reply')}
+          </button>
+          <button type="button" className="link-button" onClick={() => onForward(message)}>
+            {t('conversationMore.forward.action')}
           </button>
           {canRecall ? (
             <button type="button" className="link-button" onClick={() => onRecall(message)}>

@@ -14,6 +14,7 @@ export function MessageList({
   myId,
   onReply,
   onRecall,
+  onForward,
   onRetry,
 }: {
   conversation: Conversation;
@@ -23,6 +24,7 @@ export function MessageList({
   myId: string;
   onReply: (message: Message) => void;
   onRecall: (message: Message) => void;
+  onForward: (message: Message) => void;
   onRetry: (clientId: string) => void;
 }) {
   const { t } = useTranslation();
@@ -52,6 +54,7 @@ export function MessageList({
             mine={message.senderId === myId}
             onReply={onReply}
             onRecall={onRecall}
+            onForward={onForward}
           />
         ))}
         {pending.map((p) => (

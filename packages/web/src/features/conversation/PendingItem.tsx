@@ -1,6 +1,23 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../i18n/format';
+import { formatDegrees, formatNumber } from '../../i18n/format';
 import type { PendingMessage } from './message-merge';
+
+/** What a pending message shows of itself before the server has it. */
+function pendingText(pending: PendingMessage, t: TFunction, language: string): string {
+  const { body } = pending;
+  if ('text' in body) return body.text;
+  if (body.kind === 'voice') return t('conversationMore.voice.pending');
+  if (body.kind === 'location')
+    return (
+      body.label ??
+      t('conversationMore.location.coordinates', {
+        latitude: formatDegrees(body.latitude, language),
+        longitude: formatDegrees(body.longitude, language),
+      })
+    );
+  return pending.file?.name ?? '';
+}
 
 /** A message on its way: upload progress, "sending…", or failed with a retry button. */
 export function PendingItem({
@@ -11,7 +28,7 @@ export function PendingItem({
   onRetry: (clientId: string) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const text = 'text' in pending.body ? pending.body.text : (pending.file?.name ?? '');
+  const text = pendingText(pending, t, i18n.language);
   return (
     <li className="message message-mine message-pending" aria-label={t('conversation.pending')}>
       <div className="bubble">

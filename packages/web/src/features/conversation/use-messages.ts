@@ -1,4 +1,9 @@
-import { Message, MessagePage, type SendMessageBody } from '@carillon/protocol/messaging';
+import {
+  Message,
+  MessagePage,
+  type Location,
+  type SendMessageBody,
+} from '@carillon/protocol/messaging';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { uploadFile } from '../../api/upload';
 import { useServices } from '../../app/services';
@@ -17,7 +22,27 @@ const PAGE = 50;
 /** What a send needs besides the client id: the body, or a file to upload first. */
 export type Draft =
   | { kind: 'text'; text: string; mentions: string[]; replyTo?: number }
-  | { kind: 'image' | 'file'; file: File; replyTo?: number };
+  | { kind: 'image' | 'file'; file: File; replyTo?: number }
+  | { kind: 'voice'; file: File; durationMs: number; replyTo?: number }
+  | ({ kind: 'location'; replyTo?: number } & Location);
+
+/** The send body of a draft; an attachment's `fileId` is filled in once it is uploaded. */
+function bodyOf(draft: Draft, clientId: string): SendMessageBody {
+  const reply = draft.replyTo === undefined ? {} : { replyTo: draft.replyTo };
+  switch (draft.kind) {
+    case 'text':
+      return { clientId, text: draft.text, mentions: draft.mentions, mentionAll: false, ...reply };
+    case 'image':
+    case 'file':
+      return { clientId, kind: draft.kind, fileId: '', ...reply };
+    case 'voice':
+      return { clientId, kind: 'voice', fileId: '', durationMs: draft.durationMs, ...reply };
+    case 'location': {
+      const { replyTo: _replyTo, ...location } = draft;
+      return { clientId, ...location, ...reply };
+    }
+  }
+}
 
 /**
  * One conversation's messages: the newest page, live additions from the
@@ -88,18 +113,14 @@ export function useMessages(conversationId: string) {
   const send = useCallback(
     (draft: Draft) => {
       const clientId = crypto.randomUUID();
-      const reply = draft.replyTo === undefined ? {} : { replyTo: draft.replyTo };
-      const body: SendMessageBody =
-        draft.kind === 'text'
-          ? { clientId, text: draft.text, mentions: draft.mentions, mentionAll: false, ...reply }
-          : { clientId, kind: draft.kind, fileId: '', ...reply };
+      const file = 'file' in draft ? draft.file : undefined;
       const pending: PendingMessage = {
         clientId,
-        body,
-        status: draft.kind === 'text' ? 'sending' : 'uploading',
+        body: bodyOf(draft, clientId),
+        status: file ? 'uploading' : 'sending',
         progress: 0,
         createdAt: now(),
-        ...(draft.kind === 'text' ? {} : { file: draft.file }),
+        ...(file ? { file } : {}),
       };
       setState((current) => ({ ...current, pending: [...current.pending, pending] }));
       void deliver(pending);

@@ -1,5 +1,6 @@
 import { ConsentList, ConsentPurposeView } from '@carillon/protocol/privacy';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
 import { useServices } from '../../app/services';
@@ -15,6 +16,17 @@ function pausedByPolicy(error: unknown): boolean {
     error.id === 'consent_required' &&
     (error.details as { reason?: string } | undefined)?.reason === 'reconsent_required'
   );
+}
+
+/** A link such as `/privacy/consents#consent-location` (from a feature that needs it) lands on that switch. */
+function useFocusHash(loaded: boolean) {
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (!loaded || !hash) return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    target?.scrollIntoView?.({ block: 'center' });
+    target?.focus();
+  }, [loaded, hash]);
 }
 
 /**
@@ -51,6 +63,7 @@ export function ConsentsPage() {
   };
 
   const purposes = list.value?.purposes ?? [];
+  useFocusHash(purposes.length > 0);
   const describe = (p: ConsentPurposeView) => (
     <>
       <p>{p.description}</p>
@@ -89,7 +102,7 @@ export function ConsentsPage() {
           {purposes
             .filter((p) => p.kind === 'additional')
             .map((p) => (
-              <li key={p.purpose} className="card">
+              <li key={p.purpose} id={`consent-${p.purpose}`} className="card" tabIndex={-1}>
                 <label className="checkbox">
                   <input
                     type="checkbox"

@@ -1,0 +1,132 @@
+import { Message, type Conversation } from '@carillon/protocol/messaging';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useConversations } from '../chats/conversations';
+import { useConversationName } from '../chats/use-conversation-name';
+
+/** One chat to forward into, named as the chat list names it. */
+function ForwardTarget({
+  conversation,
+  busy,
+  onPick,
+}: {
+  conversation: Conversation;
+  busy: boolean;
+  onPick: (conversation: Conversation, name: string) => void;
+}) {
+  const { t } = useTranslation();
+  const name = useConversationName(conversation);
+  return (
+    <li>
+      <button type="button" disabled={busy} onClick={() => onPick(conversation, name)}>
+        {t('conversationMore.forward.to', { name })}
+      </button>
+    </li>
+  );
+}
+
+/** Tab and Shift+Tab cycle through the dialog's buttons instead of leaving it (it is modal). */
+function keepFocusInside(event: KeyboardEvent, panel: HTMLElement) {
+  const buttons = [...panel.querySelectorAll<HTMLButtonElement>('button:not(:disabled)')];
+  const first = buttons[0];
+  const last = buttons.at(-1);
+  if (!first || !last) return;
+  const target = event.target as Node | null;
+  const outside = !target || !panel.contains(target);
+  if (!outside && target !== (event.shiftKey ? first : last)) return;
+  event.preventDefault();
+  (event.shiftKey ? last : first).focus();
+}
+
+/**
+ * Picks one of my other chats and forwards `message` there
+ * (POST /api/conversations/:target/forward). A client id per target makes a
+ * second try after a lost answer return the first copy. Escape or Cancel
+ * closes; focus goes back where it was.
+ */
+export function ForwardDialog({
+  message,
+  onClose,
+  onForwarded,
+}: {
+  message: Message;
+  onClose: () => void;
+  onForwarded: (name: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { api } = useServices();
+  const { conversations } = useConversations();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const clientIds = useRef(new Map<string, string>());
+  const dialog = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
+  const targets = (conversations ?? []).filter((c) => c.id !== message.conversationId && !c.ended);
+
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    dialog.current?.querySelector<HTMLButtonElement>('button')?.focus();
+    const handleKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') close.current();
+      if (event.key === 'Tab' && dialog.current) keepFocusInside(event, dialog.current);
+    };
+    document.addEventListener('keydown', handleKey);
+    return () => {
+      document.removeEventListener('keydown', handleKey);
+      opener?.focus();
+    };
+  }, []);
+
+  const forward = async (target: Conversation, name: string) => {
+    const clientId = clientIds.current.get(target.id) ?? crypto.randomUUID();
+    clientIds.current.set(target.id, clientId);
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`/api/conversations/${target.id}/forward`, {
+        body: { clientId, from: { conversationId: message.conversationId, seq: message.seq } },
+        schema: Message,
+      });
+      onForwarded(name);
+    } catch (failure) {
+      setError(failure);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="overlay">
+      <div
+        ref={dialog}
+        className="dialog-panel"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="forward-title"
+        aria-describedby="forward-hint"
+      >
+        <h2 id="forward-title">{t('conversationMore.forward.title')}</h2>
+        <p id="forward-hint" className="hint">
+          {t('conversationMore.forward.hint')}
+        </p>
+        <ErrorMessage error={error} />
+        {targets.length === 0 ? <p>{t('conversationMore.forward.none')}</p> : null}
+        <ul className="forward-targets">
+          {targets.map((c) => (
+            <ForwardTarget
+              key={c.id}
+              conversation={c}
+              busy={busy}
+              onPick={(target, name) => void forward(target, name)}
+            />
+          ))}
+        </ul>
+        <button type="button" onClick={onClose}>
+          {t('conversationMore.forward.close')}
+        </button>
+      </div>
+    </div>
+  );
+}
