@@ -382,6 +382,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       publish: (topic, event) => bus.publish(topic, event),
       reportFailure: (err) => logger.warn({ err }, 'a messaging event could not be published'),
       apps: orgHooks.apps,
+      consents: consentCore.consents,
     }),
     ...filesRoutes(filesService, {
       maxBytes: config.fileMaxBytes,

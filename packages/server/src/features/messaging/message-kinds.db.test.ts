@@ -1,13 +1,48 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { it } from 'node:test';
 import type { Message } from '@carillon/protocol/messaging';
 import { describeEachDialect, useTestApp } from '../../../test/harness';
 import { errorId } from '../../../test/factories';
 import { post, sendKind, upload } from './message-kinds.test-support';
-import { call, groupWith, people } from './messaging.test-support';
+import { call, groupWith, people, type Person } from './messaging.test-support';
 
 describeEachDialect('messaging: message kinds', (dialect) => {
   const t = useTestApp(dialect);
+
+  /** Turns the location permission switch of the privacy center on or off. */
+  const switchLocation = async (who: Person, granted: boolean) => {
+    const answer = await call(t(), who, 'PUT', '/api/privacy/consents/location?lang=en', {
+      granted,
+    });
+    assert.equal(answer.statusCode, 200, answer.body);
+  };
+
+  it('shares a location only while the location switch is on; forwarding a pin needs no switch', async () => {
+    const [owner, mei] = await people(t(), 2);
+    const { id } = await groupWith(t(), owner!, [mei!]);
+    const pin = { kind: 'location', latitude: 1.3, longitude: 103.8, clientId: randomUUID() };
+    const refused = await post(t(), owner!, id, pin);
+    assert.equal(refused.statusCode, 403, refused.body);
+    assert.equal(errorId(refused), 'consent_required');
+    const nothing = (await call(t(), mei!, 'GET', `/api/conversations/${id}/messages`)).json()
+      .messages as Message[];
+    assert.equal(nothing.length, 0, 'a refused location is not stored');
+
+    await switchLocation(owner!, true);
+    const shared = await post(t(), owner!, id, pin);
+    assert.equal(shared.statusCode, 201, shared.body);
+    const { seq } = shared.json() as Message;
+    const forwarded = await call(t(), mei!, 'POST', `/api/conversations/${id}/forward`, {
+      clientId: randomUUID(),
+      from: { conversationId: id, seq },
+    });
+    assert.equal(forwarded.statusCode, 201, forwarded.body);
+
+    await switchLocation(owner!, false);
+    const again = await post(t(), owner!, id, { ...pin, clientId: randomUUID() });
+    assert.equal(errorId(again), 'consent_required');
+  });
 
   it('sends images, files, voice and locations, all content encrypted', async () => {
     const [owner, mei] = await people(t(), 2);
@@ -33,6 +68,7 @@ describeEachDialect('messaging: message kinds', (dialect) => {
     });
     assert.deepEqual([voice.kind, voice.durationMs, voice.file?.kind], ['voice', 1000, 'audio']);
     const place = { latitude: 31.2304, longitude: 121.4737, label: 'Bund' };
+    await switchLocation(owner!, true);
     const location = await sendKind(t(), owner!, id, { kind: 'location', ...place });
     assert.deepEqual(location.location, place);
 

@@ -12,6 +12,11 @@ import { NO_MENTIONS } from './messaging.data';
 import { canRecall, loadConversationFor, requireManager } from './messaging.policy';
 import type { MessagingStore } from './messaging.store';
 
+/** The consent ledger's gate, for the one message kind that needs a permission switch. */
+export interface LocationConsent {
+  require(subjectId: string, purpose: 'location'): Promise<void>;
+}
+
 /**
  * Messages (MSG-1): texts, images, files, voice and locations; idempotent
  * sends numbered per conversation, keyset history, recall and delete-for-me.
@@ -26,6 +31,7 @@ export class MessagesService {
     private readonly presenter: MessagePresenter,
     private readonly files: AttachableFiles,
     private readonly canReadShared: SharedFileAccess,
+    private readonly consents: LocationConsent,
     private readonly clock: Clock,
   ) {}
 
@@ -52,6 +58,8 @@ export class MessagesService {
     const earlier = await this.writer.earlier(userId, conversationId, body.clientId);
     if (earlier) return this.presenter.presentOne(this.store.messages, earlier);
     const content = contentOf(body);
+    // Sharing where one is, is the location switch's function; forwarding another's pin is not.
+    if (content.kind === 'location') await this.consents.require(userId, 'location');
     await this.writer.requireOpen(me, content);
     await this.checkReferences(me, body);
     await checkAttachment(this.files, this.canReadShared, userId, content);

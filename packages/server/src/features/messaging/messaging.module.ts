@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { LocationConsent } from './messages.service';
 import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/schema';
 import type { RouteDefinition } from '../../platform/http/route';
@@ -46,6 +47,8 @@ export interface MessagingDependencies {
   reportFailure?: (err: unknown) => void;
   /** Functions organizations turned off (ORG-7). */
   apps?: AppGate;
+  /** The consent ledger: sharing one's location is an additional function (permission switch). */
+  consents: LocationConsent;
 }
 
 /** Builds the messaging services and returns their routes. */
@@ -81,7 +84,16 @@ export function messagingRoutes(deps: MessagingDependencies): RouteDefinition[] 
     ),
     ...joinRequestsRoutes(new JoinRequestsService(store, events, clock, deps.memberLimit)),
     ...messagesRoutes(
-      new MessagesService(store, events, writer, presenter, deps.files, deps.canReadShared, clock),
+      new MessagesService(
+        store,
+        events,
+        writer,
+        presenter,
+        deps.files,
+        deps.canReadShared,
+        deps.consents,
+        clock,
+      ),
       new ForwardingService(store, writer, presenter),
       new ReceiptsService(store, events),
       events,
