@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Navigate, NavLink, Outlet, useNavigate } from 'react-router';
+import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { returnStateFrom } from '../features/auth/return-to';
 import { useServices } from './services';
 import { useSession } from '../session/session-context';
 import { RealtimeProvider, type RealtimeFactory } from '../realtime/realtime-context';
@@ -15,8 +16,10 @@ export function AppShell({ realtime }: { realtime?: RealtimeFactory }) {
   const session = useSession();
   const { api } = useServices();
   const navigate = useNavigate();
+  const location = useLocation();
   if (session.status === 'loading') return <p role="status">{t('app.loading')}</p>;
-  if (!session.account) return <Navigate to="/login" replace />;
+  // Signing in comes back here: an invite or guardian link opened while signed out still works.
+  if (!session.account) return <Navigate to="/login" replace state={returnStateFrom(location)} />;
 
   const handleSignOut = async () => {
     await api.post('/api/auth/logout').catch(() => undefined);

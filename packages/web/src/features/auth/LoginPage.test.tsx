@@ -69,6 +69,38 @@ describe('LoginPage', () => {
     expect(router.state.location.pathname).toBe('/chats');
     expect(localStorage.getItem('carillon.device')).toBe('01900000-0000-7000-8000-000000000003');
   });
+  it('returns to the invite link a signed-out visitor opened, once signed in', async () => {
+    let signedIn = false;
+    const { fetch } = fakeFetch({
+      'GET /api/health': health(),
+      'GET /api/account': () => (signedIn ? account() : signedOut),
+      'POST /api/auth/login': () => {
+        signedIn = true;
+        return {
+          body: {
+            userId: '01900000-0000-7000-8000-000000000001',
+            sessionId: '01900000-0000-7000-8000-000000000002',
+            deviceId: '01900000-0000-7000-8000-000000000003',
+            token: 't',
+            csrfToken: 'c',
+            expiresAt: 10,
+          },
+        };
+      },
+    });
+    const { router } = renderApp('/groups/join?token=invite-token', fetch);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('radio', { name: 'E-mail' }));
+    expect(router.state.location.pathname).toBe('/login');
+    await user.type(screen.getByLabelText('E-mail address'), 'mei@example.com');
+    await user.type(screen.getByLabelText('Password'), 'correct horse battery');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await screen.findByRole('navigation', { name: 'Main' });
+    expect(`${router.state.location.pathname}${router.state.location.search}`).toBe(
+      '/groups/join?token=invite-token',
+    );
+  });
+
   it('signs an enterprise account in with the organization code, and says when it is disabled', async () => {
     const { fetch, sent } = fakeFetch({
       'GET /api/health': health(),

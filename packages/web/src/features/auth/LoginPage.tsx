@@ -1,7 +1,8 @@
 import { SessionGrant } from '@carillon/protocol/auth';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
+import { useReturnTo } from './return-to';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { useServices } from '../../app/services';
 import { useSession } from '../../session/session-context';
@@ -18,6 +19,8 @@ export function LoginPage() {
   const { api } = useServices();
   const session = useSession();
   const navigate = useNavigate();
+  const location = useLocation();
+  const returnTo = useReturnTo();
   const [identity, setIdentity] = useState<IdentityValue>({
     kind: 'phone',
     country: defaultCountry(session.edition),
@@ -31,7 +34,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  if (session.status === 'signed-in') return <Navigate to="/chats" replace />;
+  if (session.status === 'signed-in') return <Navigate to={returnTo} replace />;
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -48,7 +51,7 @@ export function LoginPage() {
       });
       rememberDevice(grant.deviceId);
       await session.refresh();
-      void navigate('/chats');
+      void navigate(returnTo, { replace: true });
     } catch (failure) {
       setError(failure);
     } finally {
@@ -97,7 +100,10 @@ export function LoginPage() {
         </button>
       </form>
       <p>
-        {t('auth.noAccount')} <Link to="/signup">{t('auth.signupLink')}</Link>
+        {t('auth.noAccount')}{' '}
+        <Link to="/signup" state={location.state}>
+          {t('auth.signupLink')}
+        </Link>
       </p>
     </main>
   );

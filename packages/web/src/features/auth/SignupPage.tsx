@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
+import { useReturnTo } from './return-to';
 import { useSession } from '../../session/session-context';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { defaultCountry } from './countries';
@@ -13,13 +14,15 @@ export function SignupPage() {
   const { t } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();
+  const location = useLocation();
+  const returnTo = useReturnTo();
   const [identity, setIdentity] = useState<IdentityValue>({
     kind: 'phone',
     country: defaultCountry(session.edition),
     text: '',
   });
   const [sent, setSent] = useState<SentCode | null>(null);
-  if (session.status === 'signed-in' && !sent) return <Navigate to="/chats" replace />;
+  if (session.status === 'signed-in' && !sent) return <Navigate to={returnTo} replace />;
 
   return (
     <main className="auth-page" id="main">
@@ -28,7 +31,11 @@ export function SignupPage() {
       <p className="hint">{t(sent ? 'signup.step2' : 'signup.step1')}</p>
       {sent ? (
         <>
-          <RegisterStep identity={identity} sent={sent} onDone={() => void navigate('/chats')} />
+          <RegisterStep
+            identity={identity}
+            sent={sent}
+            onDone={() => void navigate(returnTo, { replace: true })}
+          />
           <button type="button" className="secondary" onClick={() => setSent(null)}>
             {t('signup.changeIdentity')}
           </button>
@@ -42,7 +49,10 @@ export function SignupPage() {
         />
       )}
       <p>
-        {t('signup.haveAccount')} <Link to="/login">{t('signup.loginLink')}</Link>
+        {t('signup.haveAccount')}{' '}
+        <Link to="/login" state={location.state}>
+          {t('signup.loginLink')}
+        </Link>
       </p>
     </main>
   );
