@@ -103,10 +103,13 @@ describe(
         await bImage.click();
         const preview = b.getByRole('dialog', { name: 'harbour.png' });
         await preview.waitFor();
-        assert.equal(
-          await preview.getByRole('img').evaluate((img) => (img as HTMLImageElement).naturalWidth),
-          320,
-        );
+        // The dialog may open before the full image has loaded: wait for it, then check its size.
+        const width = await preview.getByRole('img').evaluate(async (element) => {
+          const img = element as HTMLImageElement;
+          await img.decode();
+          return img.naturalWidth;
+        });
+        assert.equal(width, 320);
         await b.keyboard.press('Escape');
         await preview.waitFor({ state: 'detached' });
 
