@@ -97,9 +97,11 @@ describe(
         const groupLink = await a.getByLabel(t('groups.inviteLink')).inputValue();
         await a.getByRole('img', { name: t('groups.inviteQr') }).waitFor();
         assert.ok(
-          await a
-            .getByRole('img', { name: t('groups.inviteQr') })
-            .evaluate((img) => (img as HTMLImageElement).naturalWidth > 0),
+          await a.getByRole('img', { name: t('groups.inviteQr') }).evaluate(async (element) => {
+            const img = element as HTMLImageElement;
+            await img.decode();
+            return img.naturalWidth > 0;
+          }),
           'the invite QR code loads',
         );
         await b.goto(groupLink);
