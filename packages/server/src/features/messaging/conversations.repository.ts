@@ -5,6 +5,7 @@ import type {
   Database,
 } from '../../platform/db/schema';
 import { PreparedQuery, slot } from '../../platform/db/prepared-query';
+import { logHead } from './events.repository';
 
 export type ConversationRow = ConversationsTable;
 export type MemberRow = ConversationMembersTable;
@@ -85,7 +86,8 @@ export class ConversationsRepository {
     await this.db.insertInto('conversations').values(conversation).execute();
     // A department group may start empty.
     if (members.length === 0) return;
-    const joined_position = await this.logPosition();
+    // A member joining now sees the conversation's events after the log's current position.
+    const joined_position = await logHead(this.db);
     await this.db
       .insertInto('conversation_members')
       .values(members.map((member) => ({ ...member, joined_position })))
@@ -142,16 +144,6 @@ export class ConversationsRepository {
     return rows.map((m) => m.user_id);
   }
 
-  /** The event log's newest position: a member joining now sees the conversation's events after it. */
-  private async logPosition(): Promise<number> {
-    const head = await this.db
-      .selectFrom('event_log_head')
-      .select('position')
-      .where('id', '=', 1)
-      .executeTakeFirstOrThrow();
-    return Number(head.position);
-  }
-
   /**
    * Adds a member unless the group is full; the guarded counter update is
    * atomic, so concurrent joins never pass the limit. False when full. The
@@ -174,7 +166,7 @@ export class ConversationsRepository {
         ...member,
         read_seq: lastSeq,
         joined_seq: lastSeq,
-        joined_position: await this.logPosition(),
+        joined_position: await logHead(this.db),
       })
       .execute();
     return true;

@@ -12,6 +12,17 @@ const take = new PreparedQuery((db) =>
     .returning('position'),
 );
 
+const readHead = new PreparedQuery((db) =>
+  db.selectFrom('event_log_head').select('position').where('id', '=', 1),
+);
+
+/** The newest position the event log has handed out. */
+export async function logHead(db: Kysely<Database>): Promise<number> {
+  const head = await readHead.first(db);
+  if (!head) throw new Error('the event log has no head row');
+  return Number(head.position);
+}
+
 const appendShared = new PreparedQuery((db) =>
   db.insertInto('events').values({
     position: slot<number>(0),
@@ -43,8 +54,7 @@ export class EventsRepository {
 
   /**
    * Appends one event: one row for a conversation's members, one row per
-   * person otherwise. Returns each row's position with its person (null for
-   * the conversation's row).
+   * person otherwise. Returns the rows' positions, in the order of `userIds`.
    */
   async append(
     audience: EventAudience,
@@ -52,7 +62,6 @@ export class EventsRepository {
     payload: string,
     at: number,
   ): Promise<number[]> {
-    const row = { type, payload, created_at: at };
     if ('conversationId' in audience) {
       const position = await this.take(1);
       await appendShared.affected(this.db, position, audience.conversationId, type, payload, at);
@@ -65,7 +74,9 @@ export class EventsRepository {
       .insertInto('events')
       .values(
         audience.userIds.map((user_id, i) => ({
-          ...row,
+          type,
+          payload,
+          created_at: at,
           position: positions[i]!,
           conversation_id: null,
           user_id,
@@ -76,13 +87,8 @@ export class EventsRepository {
   }
 
   /** The newest position handed out (committed, for whoever reads it outside the writer). */
-  async head(): Promise<number> {
-    const row = await this.db
-      .selectFrom('event_log_head')
-      .select('position')
-      .where('id', '=', 1)
-      .executeTakeFirstOrThrow();
-    return Number(row.position);
+  head(): Promise<number> {
+    return logHead(this.db);
   }
 
   /**

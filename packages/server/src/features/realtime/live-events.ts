@@ -15,7 +15,7 @@ export interface LiveListener {
 }
 
 /** How long a hole in the positions may stay open before the node stops waiting for it. */
-export const HOLE_WAIT_MS = 250;
+const HOLE_WAIT_MS = 250;
 
 /** A batch waiting for the positions before it, with the range it covers. */
 interface Held {
