@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { journeyFixture, journeysMissing, PHONE } from './harness/journey';
+import { createOrganization } from './harness/organizations';
 import { signUp, type Person } from './harness/people';
 import { checkScreen } from './harness/screens';
 import { textsFor } from './harness/texts';
@@ -29,12 +30,7 @@ describe(
         await signUp(b, server, lei);
 
         // Grace creates the organization and makes an invite code in the console.
-        await a.getByRole('link', { name: t('org.title') }).click();
-        await a.getByLabel(t('org.name')).fill(orgName);
-        await a.getByRole('button', { name: t('org.createButton') }).click();
-        await a.getByRole('heading', { name: orgName }).waitFor();
-        const orgPath = new URL(a.url()).pathname;
-        await a.getByRole('link', { name: t('org.console') }).click();
+        const orgPath = await createOrganization(a, grace, orgName);
         await a.getByRole('button', { name: t('org.inviteCode') }).click();
         const code = (await a.locator('strong.invite-code').textContent())?.trim() ?? '';
         assert.match(code, /^[A-Za-z0-9]{8}$/);

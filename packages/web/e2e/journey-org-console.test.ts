@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { OPERATOR } from './harness/app-server';
 import { journeyFixture, journeysMissing, PHONE } from './harness/journey';
+import { createOrganization } from './harness/organizations';
 import { signUp, type Person } from './harness/people';
 import { PASSWORD, readZip } from './harness/privacy';
 import { checkScreen } from './harness/screens';
@@ -44,12 +45,7 @@ describe(
         await signUp(b, server, fang);
 
         // Hana creates the organization; 王芳 joins by the invite link.
-        await a.getByRole('link', { name: t('org.title') }).click();
-        await a.getByLabel(t('org.name')).fill(orgName);
-        await a.getByRole('button', { name: t('org.createButton') }).click();
-        await a.getByRole('heading', { name: orgName }).waitFor();
-        const orgPath = new URL(a.url()).pathname;
-        await a.getByRole('link', { name: t('org.console') }).click();
+        const orgPath = await createOrganization(a, hana, orgName);
         await a.getByRole('button', { name: t('org.inviteLink') }).click();
         await b.goto(await a.getByLabel(t('org.inviteLinkLabel')).inputValue());
         await b.getByRole('button', { name: z('org.joinButton') }).click();

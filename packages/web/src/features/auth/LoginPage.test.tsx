@@ -4,6 +4,28 @@ import { describe, expect, it } from 'vitest';
 import { account, fakeFetch, health, signedOut } from '../../../test/fake-fetch';
 import { renderApp } from '../../../test/render-app';
 
+/** A server whose sign-in succeeds, after which the account reads as signed in. */
+function serverThatSignsIn() {
+  let signedIn = false;
+  return fakeFetch({
+    'GET /api/health': health(),
+    'GET /api/account': () => (signedIn ? account() : signedOut),
+    'POST /api/auth/login': () => {
+      signedIn = true;
+      return {
+        body: {
+          userId: '01900000-0000-7000-8000-000000000001',
+          sessionId: '01900000-0000-7000-8000-000000000002',
+          deviceId: '01900000-0000-7000-8000-000000000003',
+          token: 't',
+          csrfToken: 'c',
+          expiresAt: 10,
+        },
+      };
+    },
+  });
+}
+
 describe('LoginPage', () => {
   it('sends the phone with the picked country prefix and shows a wrong password as an alert', async () => {
     const { fetch, sent } = fakeFetch({
@@ -41,24 +63,7 @@ describe('LoginPage', () => {
   });
 
   it('goes to the chats once signed in', async () => {
-    let signedIn = false;
-    const { fetch } = fakeFetch({
-      'GET /api/health': health(),
-      'GET /api/account': () => (signedIn ? account() : signedOut),
-      'POST /api/auth/login': () => {
-        signedIn = true;
-        return {
-          body: {
-            userId: '01900000-0000-7000-8000-000000000001',
-            sessionId: '01900000-0000-7000-8000-000000000002',
-            deviceId: '01900000-0000-7000-8000-000000000003',
-            token: 't',
-            csrfToken: 'c',
-            expiresAt: 10,
-          },
-        };
-      },
-    });
+    const { fetch } = serverThatSignsIn();
     const { router } = renderApp('/login', fetch);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('radio', { name: 'E-mail' }));
@@ -70,24 +75,7 @@ describe('LoginPage', () => {
     expect(localStorage.getItem('carillon.device')).toBe('01900000-0000-7000-8000-000000000003');
   });
   it('returns to the invite link a signed-out visitor opened, once signed in', async () => {
-    let signedIn = false;
-    const { fetch } = fakeFetch({
-      'GET /api/health': health(),
-      'GET /api/account': () => (signedIn ? account() : signedOut),
-      'POST /api/auth/login': () => {
-        signedIn = true;
-        return {
-          body: {
-            userId: '01900000-0000-7000-8000-000000000001',
-            sessionId: '01900000-0000-7000-8000-000000000002',
-            deviceId: '01900000-0000-7000-8000-000000000003',
-            token: 't',
-            csrfToken: 'c',
-            expiresAt: 10,
-          },
-        };
-      },
-    });
+    const { fetch } = serverThatSignsIn();
     const { router } = renderApp('/groups/join?token=invite-token', fetch);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('radio', { name: 'E-mail' }));
