@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { allowDirect } from './direct-sqlite';
 import { withStatementCache } from './statement-cache';
 
 /** Which SQL engine a connection talks to. */
@@ -45,9 +46,9 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     sqlite.pragma('busy_timeout = 5000');
     // Erasure must leave no plaintext in free pages or free space of the file (PRIV-5).
     sqlite.pragma('secure_delete = ON');
-    const db = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
-    });
+    const statements = withStatementCache(sqlite);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+    allowDirect(db, { sqlite, prepare: statements.prepare });
     return { db, dialect: 'sqlite', schema: undefined, close: () => db.destroy() };
   }
   const pool = new pg.Pool({

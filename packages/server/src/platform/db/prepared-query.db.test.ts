@@ -62,4 +62,14 @@ describeEachDialect('prepared queries', (dialect) => {
       assert.deepEqual(await byTagAbove.rows(trx, 'y', 0), [{ id: 'c', n: 13 }]);
     });
   });
+
+  it("never lets a query from outside see another transaction's uncommitted writes", async () => {
+    const before = await byTagAbove.rows(database.db, 'y', 0);
+    const trx = await database.db.startTransaction().execute();
+    assert.equal(await bump.affected(trx, 'y', 100), 1);
+    // SQLite has one connection: the outside read waits for the transaction; PostgreSQL reads the committed row.
+    const outside = byTagAbove.rows(database.db, 'y', 0);
+    await trx.rollback().execute();
+    assert.deepEqual(await outside, before);
+  });
 });

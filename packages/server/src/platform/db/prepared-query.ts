@@ -1,4 +1,5 @@
-import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
+import { runDirect } from './direct-sqlite';
 import type { Database } from './schema';
 
 const SLOT = '\u0000slot:';
@@ -32,7 +33,7 @@ export class PreparedQuery<Args extends readonly unknown[], Row> {
 
   /** The rows the query returns (selects, and writes with `returning`). */
   async rows(db: Kysely<Database>, ...args: Args): Promise<Row[]> {
-    return (await db.executeQuery(this.bind(db, args))).rows;
+    return (await this.execute(db, args)).rows;
   }
 
   /** The first row, if any. */
@@ -42,13 +43,17 @@ export class PreparedQuery<Args extends readonly unknown[], Row> {
 
   /** How many rows a write changed. */
   async affected(db: Kysely<Database>, ...args: Args): Promise<number> {
-    return Number((await db.executeQuery(this.bind(db, args))).numAffectedRows ?? 0);
+    return Number((await this.execute(db, args)).numAffectedRows ?? 0);
   }
 
-  private bind(db: Kysely<Database>, args: Args): CompiledQuery<Row> {
+  /** On SQLite straight on the connection where that is safe (direct-sqlite.ts), else through Kysely. */
+  private async execute(db: Kysely<Database>, args: Args): Promise<QueryResult<Row>> {
     const { query, bindings } = this.compile(db);
     const parameters = bindings.map((b) => ('arg' in b ? args[b.arg] : b.constant));
-    return { ...query, parameters } as CompiledQuery<Row>;
+    return (
+      runDirect<Row>(db, query.sql, parameters) ??
+      db.executeQuery({ ...query, parameters } as CompiledQuery<Row>)
+    );
   }
 
   private compile(db: Kysely<Database>): Compiled {

@@ -13,7 +13,10 @@ const DEFAULT_SIZE = 500;
  * sharing one is safe; SQLite re-prepares a kept one itself after a schema
  * change.
  */
-export function withStatementCache(sqlite: SQLite.Database, size = DEFAULT_SIZE): SqliteDatabase {
+export function withStatementCache(
+  sqlite: SQLite.Database,
+  size = DEFAULT_SIZE,
+): SqliteDatabase & { prepare(text: string): SQLite.Statement } {
   const kept = new Map<string, SQLite.Statement>();
   return {
     close: () => void sqlite.close(),
