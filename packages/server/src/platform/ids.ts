@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { Clock } from './clock';
+import { randomBytesPooled } from './random-pool';
 
 /** Produces identifiers; injected so tests can predict them when needed. */
 export interface IdGenerator {
@@ -26,12 +26,12 @@ export function uuidV7Generator(clock: Clock): IdGenerator {
         }
       } else {
         // Start low in the counter space so many ids fit into one millisecond.
-        counter = randomBytes(1)[0]!;
+        counter = randomBytesPooled(1)[0]!;
       }
       lastMs = ms;
-      const bytes = randomBytes(16);
-      const time = BigInt(ms);
-      for (let i = 0; i < 6; i++) bytes[i] = Number((time >> BigInt(8 * (5 - i))) & 0xffn);
+      const bytes = randomBytesPooled(16);
+      // 48 bits of milliseconds, big-endian; ms < 2^48, so plain arithmetic is exact.
+      for (let i = 0; i < 6; i++) bytes[i] = Math.floor(ms / 2 ** (8 * (5 - i))) % 256;
       bytes[6] = 0x70 | (counter >> 8);
       bytes[7] = counter & 0xff;
       bytes[8] = (bytes[8]! & 0x3f) | 0x80;

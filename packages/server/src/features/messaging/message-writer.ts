@@ -1,5 +1,5 @@
 import type { Clock } from '../../platform/clock';
-import { AppError } from '../../platform/errors';
+import { AppError, notFound } from '../../platform/errors';
 import type { IdGenerator } from '../../platform/ids';
 import type { AppGate } from '../../platform/organization-hooks';
 import type { KeyVault } from '../../privacy/vault/key-vault';
@@ -7,7 +7,6 @@ import type { MembershipRow } from './conversations.repository';
 import type { EventsService } from './events.service';
 import { fileIdOf, serializeContent, type MessageContent } from './message-content';
 import type { MessageRow } from './messages.repository';
-import { loadConversationFor } from './messaging.policy';
 import type { MessagingStore } from './messaging.store';
 
 /** Whether a block stands between two people, whichever of them made it (features/contacts). */
@@ -74,15 +73,16 @@ export class MessageWriter {
     const sealed = await this.vault.encrypt(userId, serializeContent(draft.content));
     try {
       return await this.events.inTransaction(async (tx, emit) => {
-        await loadConversationFor(tx.conversations, userId, conversationId);
         const now = this.clock.now();
         const seq = await tx.conversations.nextSeq(conversationId, now);
+        // Sending implies having read everything before it. A read position never passes the
+        // newest message, so only a sender removed since the caller's check has no row to move.
+        if (!(await tx.conversations.advanceRead(conversationId, userId, seq)))
+          throw notFound('Conversation');
         const row = this.newRow(userId, conversationId, seq, draft, sealed, now);
         await tx.messages.insert(row);
         const fileId = fileIdOf(draft.content);
         if (fileId !== undefined) await tx.messages.attach(row.id, conversationId, fileId);
-        // Sending implies having read everything before it.
-        await tx.conversations.advanceRead(conversationId, userId, seq);
         await emit({ members: conversationId }, 'message.created', {
           conversationId,
           seq,

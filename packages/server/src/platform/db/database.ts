@@ -24,6 +24,8 @@ export type DatabaseTarget =
   { dialect: 'postgres'; url: string; schema?: string } | { dialect: 'sqlite'; file: string };
 
 const INT8_OID = 20;
+/** WAL pages (4 KiB each) after which a commit copies them back into the database file. */
+const WAL_CHECKPOINT_PAGES = 10_000;
 
 /**
  * The target a PostgreSQL URL names. libpq's way to choose a schema is
@@ -44,6 +46,9 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Checkpoint every ~40 MB of WAL, not 4 MB: a message dirties a dozen pages (rows, indexes,
+    // the event log), mostly the same hot ones, which a later checkpoint writes back only once.
+    sqlite.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
     // Erasure must leave no plaintext in free pages or free space of the file (PRIV-5).
     sqlite.pragma('secure_delete = ON');
     const statements = withStatementCache(sqlite);

@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { randomBytesPooled } from '../../platform/random-pool';
 
 const ALGORITHM = 'aes-256-gcm';
 /** 96-bit random nonces, as NIST SP 800-38D recommends for GCM. */
@@ -10,7 +11,7 @@ const TAG_BYTES = 16;
  * Returns `<iv b64url>.<ciphertext+tag b64url>`.
  */
 export function seal(key: Buffer, plaintext: Buffer, aad: Buffer): string {
-  const iv = randomBytes(IV_BYTES);
+  const iv = randomBytesPooled(IV_BYTES);
   const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(aad);
   const body = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
