@@ -323,6 +323,8 @@ export interface MessagesTable {
   kind: 'text' | 'image' | 'file' | 'voice' | 'location';
   /** 1 for a forwarded copy. */
   forwarded: number;
+  /** The vault subject whose key sealed `body`: an organization's (ADR 19); NULL is the sender's. */
+  sealed_by: string | null;
 }
 
 /** The file a message carries (FK to `files`). */
