@@ -33,7 +33,7 @@ async function stored(t: TestApp, conversationId: string) {
 }
 
 /** Erases `who`'s account the way a cancellation does: request, cooling-off, the job. */
-async function cancelAccount(t: TestApp, who: Person) {
+async function cancelAccount(t: TestApp, who: Awaited<ReturnType<typeof person>>) {
   await submitVerified(t, who, { kind: 'cancel_account' });
   t.clock.advance(COOLING_OFF_DAYS * DAY_MS);
   assert.ok((await t.app.erasureJobs.runDue()) >= 1, 'jobs of earlier tests may be due too');
