@@ -286,6 +286,11 @@ export const EventType = z.enum([
   'organization.dissolution_withdrawn',
   /** The grace period ended and the organization's data was erased. */
   'organization.dissolved',
+  /**
+   * To an organization's main administrator: a routed data-rights part's
+   * deadline is near (`overdue` false) or has passed (`overdue` true).
+   */
+  'organization.rights_request_due',
 ]);
 export type EventType = z.infer<typeof EventType>;
 

@@ -17,6 +17,7 @@ import { orgControllerMigration } from './migrations/0014-org-controller';
 import { routedDeadlinesMigration } from './migrations/0015-routed-deadlines';
 import { sharedEventLogMigration } from './migrations/0016-shared-event-log';
 import { organizationSealingMigration } from './migrations/0018-organization-sealing';
+import { routedRemindersMigration } from './migrations/0019-routed-reminders';
 
 /**
  * Every migration, in order. Names are zero-padded so the lexical order
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0015-routed-deadlines': routedDeadlinesMigration,
   '0016-shared-event-log': sharedEventLogMigration,
   '0018-organization-sealing': organizationSealingMigration,
+  '0019-routed-reminders': routedRemindersMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

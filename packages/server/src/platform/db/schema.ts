@@ -521,6 +521,8 @@ export interface OrganizationRightsRequestsTable {
   /** When the organization must have answered: the edition's days, counted from routing. */
   deadline_at: number;
   answered_at: number | null;
+  /** The last reminder its main administrator got: `due_soon`, `overdue`, or NULL for none. */
+  reminded: string | null;
 }
 
 /**
