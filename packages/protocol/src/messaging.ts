@@ -198,8 +198,9 @@ export const ForwardMessageBody = z
 export type ForwardMessageBody = z.infer<typeof ForwardMessageBody>;
 
 /**
- * A message. Content fields are null once recalled or once the sender's key
- * is shredded: `text` for texts, `file` (+ `caption` for images, `durationMs`
+ * A message. Content fields are null once recalled or once the key that
+ * sealed it is shredded (the sender's; in an organization's conversation the
+ * organization's, ADR 19): `text` for texts, `file` (+ `caption` for images, `durationMs`
  * for voice) for attachments, `location` for locations. `forwarded` marks a
  * copy forwarded from elsewhere (its origin is not revealed).
  */
@@ -285,6 +286,11 @@ export const EventType = z.enum([
   'organization.dissolution_withdrawn',
   /** The grace period ended and the organization's data was erased. */
   'organization.dissolved',
+  /**
+   * To an organization's main administrator: a routed data-rights part's
+   * deadline is near (`overdue` false) or has passed (`overdue` true).
+   */
+  'organization.rights_request_due',
 ]);
 export type EventType = z.infer<typeof EventType>;
 

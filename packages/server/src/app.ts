@@ -73,6 +73,7 @@ import { orgAdministrationHooks } from './features/organizations/org-admin.modul
 import { publishSessionsEnded } from './features/realtime/session-cut';
 import { buildOrganizations } from './features/organizations/organizations.module';
 import type { DissolutionService } from './features/organizations/dissolution.service';
+import type { RoutedPartReminders } from './features/organizations/org-rights-reminders';
 import { OrgControllerRepository } from './features/organizations/org-controller.repository';
 import { verifyPassword } from './features/accounts/passwords';
 import { registerRealtime } from './features/realtime/realtime.module';
@@ -85,6 +86,8 @@ declare module 'fastify' {
     bus: EventBus;
     /** Organization dissolutions due after their grace period (ORG-8), for the worker and the CLI. */
     dissolutions: DissolutionService;
+    /** Reminders to main administrators of routed parts near or past their deadline (ADR 20). */
+    routedPartReminders: RoutedPartReminders;
   }
 }
 
@@ -212,6 +215,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     // Organizations set how long they keep the data they control (ORG-4).
     organizationPeriods: () => new OrgControllerRepository(db).allRetention(),
   });
+  // Before anything can erase someone: organization messages still under their sender's key
+  // move to the organization's, while the senders' keys exist (ADR 19). Idempotent.
+  await dataEngines.resealOrganizationRows();
   // Bytes go once no declared file column names them any more (avatars, uploads, thumbnails).
   const releaseFiles = (hashes: string[]) =>
     releaseUnreferenced(loose(db), registry, files, hashes);
@@ -320,6 +326,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.decorate('bus', bus);
   app.decorate('erasureJobs', erasureJobs);
   app.decorate('dissolutions', organizations.dissolutions);
+  app.decorate('routedPartReminders', organizations.reminders);
   await app.register(fastifyCookie);
   // Parts are streamed to the route (body: 'multipart'); never attached to the request.
   await app.register(fastifyMultipart);

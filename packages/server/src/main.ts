@@ -19,6 +19,12 @@ const erasureWorker = startErasureWorker(app.erasureJobs, {
 const dissolutionWorker = startErasureWorker(app.dissolutions, {
   onError: (err) => app.log.error({ err }, 'a dissolution failed; it is retried later'),
 });
+// Main administrators are reminded of routed data-rights parts near or past their deadline (ADR 20).
+const REMINDERS_EVERY_MS = 60 * 1000;
+const reminderWorker = startErasureWorker(app.routedPartReminders, {
+  intervalMs: REMINDERS_EVERY_MS,
+  onError: (err) => app.log.error({ err }, 'a deadline reminder could not be sent'),
+});
 
 let stopping = false;
 async function stop(signal: string) {
@@ -28,6 +34,7 @@ async function stop(signal: string) {
   await stopRetention();
   await erasureWorker.stop();
   await dissolutionWorker.stop();
+  await reminderWorker.stop();
   await app.close();
   await database.close();
   await vault.close();

@@ -76,6 +76,38 @@ describe('personal-data manifests', () => {
     assert.throws(() => via({ onPersonErased: 'keep' }, null), /needs a subject column to clear/);
   });
 
+  it('checks the column naming the key that sealed a row: listed, not personal, organization rows', () => {
+    const sealed = (sealedBy: string, rowsVia = true) => {
+      const base = manifestWith('user.name');
+      const table = {
+        ...base.tables[0]!,
+        sealedBy,
+        columns: { ...base.tables[0]!.columns, sealed_by: { notPersonal: 'vault subject' } },
+        ...(rowsVia
+          ? {
+              organizationRowsVia: {
+                column: 'user_id',
+                references: 'conversations',
+                organizationColumn: 'organization_id',
+                onPersonErased: 'keep' as const,
+              },
+            }
+          : {}),
+      };
+      return new ManifestRegistry([{ ...base, tables: [table] }], loadTaxonomy());
+    };
+    assert.ok(sealed('sealed_by'));
+    assert.throws(
+      () => sealed('sealer'),
+      /sealedBy must name a listed column that is not personal/,
+    );
+    assert.throws(
+      () => sealed('user_id'),
+      /sealedBy must name a listed column that is not personal/,
+    );
+    assert.throws(() => sealed('sealed_by', false), /sealedBy needs organization rows via/);
+  });
+
   it('rejects an unknown data category or data use', () => {
     assert.throws(
       () => new ManifestRegistry([manifestWith('user.favourite_colour')], loadTaxonomy()),

@@ -121,6 +121,14 @@ export interface TableManifest {
    */
   organizationRowsVia?: OrganizationRowsVia;
   /**
+   * With `organizationRowsVia`: the column naming the vault subject whose key
+   * sealed the row's `shred` columns; NULL means the row's subject's key. The
+   * organization's rows are sealed under the organization's key (ADR 19), so
+   * erasing the person, which shreds theirs, leaves the organization's copy
+   * readable. Engines open sealed values with it.
+   */
+  sealedBy?: string;
+  /**
    * A subject with a row here belongs to an organization (an enterprise
    * account, ORG-3): every record about them is organization-controlled,
    * whatever each table's `controller` says.
@@ -271,8 +279,12 @@ function checkOrganization(t: TableManifest): string[] {
 
 function checkRowsVia(t: TableManifest): string[] {
   const via = t.organizationRowsVia;
-  if (!via) return [];
+  const sealedBy = t.sealedBy === undefined ? undefined : t.columns[t.sealedBy];
+  if (!via)
+    return t.sealedBy === undefined ? [] : [`${t.table}: sealedBy needs organization rows via`];
   const problems: string[] = [];
+  if (t.sealedBy !== undefined && (!sealedBy || isPersonal(sealedBy)))
+    problems.push(`${t.table}: sealedBy must name a listed column that is not personal`);
   if (t.controller === 'organization')
     problems.push(`${t.table}: an organization-controlled table declares organization rows via`);
   if (!(via.column in t.columns))

@@ -8,9 +8,10 @@ import type { MessagingStore } from './messaging.store';
 
 /**
  * Forwarding (MSG-1): copies a message the caller can read into another of
- * their conversations, re-encrypted under the forwarder's key (the copy is
- * theirs, so erasing the original sender does not blank it), with the same
- * attachment and marked `forwarded`.
+ * their conversations, re-encrypted as anything written there is: under the
+ * forwarder's key (the copy is theirs, so erasing the original sender does
+ * not blank it), or the organization's in a conversation it owns (ADR 19);
+ * with the same attachment and marked `forwarded`.
  */
 export class ForwardingService {
   constructor(
@@ -40,7 +41,7 @@ export class ForwardingService {
       if (links.get(source.id) !== fileId) throw notFound('Message');
     }
     await this.writer.requireOpen(me, readable);
-    const { row, fresh } = await this.writer.write(userId, conversationId, {
+    const { row, fresh } = await this.writer.write(me, {
       clientId: body.clientId,
       content: readable,
       mentions: [],

@@ -7,8 +7,9 @@ import type { MessageRow, MessagesRepository } from './messages.repository';
 
 /**
  * Turns message rows into what members see: decrypts the content while it
- * exists and the sender's key does, and describes the attached file while
- * the link stands (recall and the file's erasure both remove it).
+ * exists and the key that sealed it does (the sender's, or the
+ * organization's in its conversations), and describes the attached file
+ * while the link stands (recall and the file's erasure both remove it).
  */
 export class MessagePresenter {
   constructor(
@@ -29,8 +30,10 @@ export class MessagePresenter {
 
   /** The decrypted content, or undefined once recalled or unreadable. */
   async contentOf(row: MessageRow): Promise<MessageContent | undefined> {
-    if (row.body === null || row.sender_id === null) return undefined;
-    const plaintext = await this.vault.decrypt(row.sender_id, row.body);
+    // NULL: the sender's key; a sender erased since has none, and the text is gone.
+    const subject = row.sealed_by ?? row.sender_id;
+    if (row.body === null || subject === null) return undefined;
+    const plaintext = await this.vault.decrypt(subject, row.body);
     return plaintext === undefined ? undefined : parseContent(row.kind, plaintext);
   }
 

@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../platform/errors';
 import type { IdGenerator } from '../../platform/ids';
 import type { AppGate } from '../../platform/organization-hooks';
 import type { KeyVault } from '../../privacy/vault/key-vault';
+import { organizationVaultSubject } from '../../privacy/vault/vault-subjects';
 import type { MembershipRow } from './conversations.repository';
 import type { EventsService } from './events.service';
 import { fileIdOf, serializeContent, type MessageContent } from './message-content';
@@ -25,9 +26,22 @@ export interface Draft {
 }
 
 /**
+ * What a message in this conversation records as `sealed_by`: the owning
+ * organization's vault subject (its copy outlives the sender's account,
+ * ADR 19), or NULL for the sender's own key (erasing them makes it
+ * unreadable everywhere).
+ */
+function sealedByIn(conversation: Pick<MembershipRow, 'organization_id'>): string | null {
+  return conversation.organization_id === null
+    ? null
+    : organizationVaultSubject(conversation.organization_id);
+}
+
+/**
  * The one way a message is stored, for sends and forwards alike: numbered
- * in the conversation's sequence, encrypted under the sender's key, its
- * attachment linked, every member told, and idempotent by `clientId`.
+ * in the conversation's sequence, encrypted under the sender's key (the
+ * organization's in its conversations), its attachment linked, every member
+ * told, and idempotent by `clientId`.
  */
 export class MessageWriter {
   constructor(
@@ -65,12 +79,13 @@ export class MessageWriter {
    * Stores the draft; a concurrent retry that lost the race gets the winner's
    * row (`fresh` false: its content may differ from this draft).
    */
-  async write(
-    userId: string,
-    conversationId: string,
-    draft: Draft,
-  ): Promise<{ row: MessageRow; fresh: boolean }> {
-    const sealed = await this.vault.encrypt(userId, serializeContent(draft.content));
+  async write(me: MembershipRow, draft: Draft): Promise<{ row: MessageRow; fresh: boolean }> {
+    const { user_id: userId, id: conversationId } = me;
+    const sealedBy = sealedByIn(me);
+    const sealed = {
+      body: await this.vault.encrypt(sealedBy ?? userId, serializeContent(draft.content)),
+      sealedBy,
+    };
     try {
       return await this.events.inTransaction(async (tx, emit) => {
         const now = this.clock.now();
@@ -112,7 +127,7 @@ export class MessageWriter {
     conversationId: string,
     seq: number,
     draft: Draft,
-    sealed: string,
+    sealed: { body: string; sealedBy: string | null },
     now: number,
   ): MessageRow {
     return {
@@ -122,12 +137,13 @@ export class MessageWriter {
       sender_id: senderId,
       client_id: draft.clientId,
       kind: draft.content.kind,
-      body: sealed,
+      body: sealed.body,
       mentions: JSON.stringify({ userIds: [...new Set(draft.mentions)], all: draft.mentionAll }),
       reply_to_seq: draft.replyTo,
       forwarded: draft.forwarded ? 1 : 0,
       recalled_at: null,
       created_at: now,
+      sealed_by: sealed.sealedBy,
     };
   }
 }

@@ -28,6 +28,7 @@ const COLUMNS = [
   'created_at',
   'kind',
   'forwarded',
+  'sealed_by',
 ] as const satisfies ReadonlyArray<keyof MessageRow>;
 
 const insertMessage = new PreparedQuery((db) =>

@@ -21,7 +21,8 @@ export interface LocationConsent {
  * Messages (MSG-1): texts, images, files, voice and locations; idempotent
  * sends numbered per conversation, keyset history, recall and delete-for-me.
  * Content is encrypted under the sender's vault key, so erasing the sender
- * leaves it unreadable everywhere.
+ * leaves it unreadable everywhere; in a conversation an organization owns,
+ * under the organization's, which keeps its copy (ADR 19).
  */
 export class MessagesService {
   constructor(
@@ -63,7 +64,7 @@ export class MessagesService {
     await this.writer.requireOpen(me, content);
     await this.checkReferences(me, body);
     await checkAttachment(this.files, this.canReadShared, userId, content);
-    const { row, fresh } = await this.writer.write(userId, conversationId, {
+    const { row, fresh } = await this.writer.write(me, {
       clientId: body.clientId,
       content,
       mentions: 'mentions' in body ? body.mentions : [],

@@ -30,11 +30,13 @@ const work = (category: string): PersonalColumn => ({
 
 /**
  * Conversations, messages, read positions and event streams (MSG-1/2/3/5).
- * Message bodies are encrypted under the sender's key: erasing the sender
- * shreds the key, blanks the sender id and leaves a placeholder in the others'
- * history, so sequence numbers stay without gaps (ADR 0009). Members
- * and messages of a conversation an organization owns (a colleague
- * chat, an organization group) are that organization's (ADR 0012).
+ * Message bodies in personal conversations are encrypted under the sender's
+ * key: erasing the sender shreds the key, blanks the sender id and leaves a
+ * placeholder in the others' history, so sequence numbers stay without gaps
+ * (ADR 0009). Members and messages of a conversation an organization owns (a
+ * colleague chat, an organization group) are that organization's (ADR 0012),
+ * and their bodies are sealed under the organization's key, so its copy
+ * stays readable after the sender is erased (ADR 0019).
  */
 export const messagingManifest: FeatureManifest = {
   feature: 'messaging',
@@ -77,9 +79,11 @@ export const messagingManifest: FeatureManifest = {
     },
     {
       table: 'messages',
-      description: 'Messages a person sent; the text is encrypted under their key.',
+      description:
+        "Messages a person sent; the text is encrypted under their key, or under the organization's in its conversations.",
       subjectColumn: 'sender_id',
       controller: 'personal',
+      sealedBy: 'sealed_by',
       // The organization's copy: kept on the sender's erasure, expired by its retention period.
       organizationRowsVia: {
         ...inOwnedConversation,
@@ -100,6 +104,7 @@ export const messagingManifest: FeatureManifest = {
         created_at: timestamp,
         kind: { notPersonal: 'message type' },
         forwarded: { notPersonal: 'flag' },
+        sealed_by: { notPersonal: "the organization's vault subject, or NULL for the sender's" },
       },
     },
     {

@@ -89,6 +89,56 @@ export class OrgControllerRepository {
   }
 
   /**
+   * Open parts, of every organization, whose deadline is within `soonMs` of
+   * `now` and that were not reminded of that yet, or whose deadline has
+   * passed and that were not reminded of that; earliest deadline first.
+   */
+  async dueReminders(now: number, soonMs: number, limit: number): Promise<OrgRightsRow[]> {
+    return this.db
+      .selectFrom('organization_rights_requests')
+      .selectAll()
+      .where('status', '=', 'open')
+      .where('deadline_at', '<=', now + soonMs)
+      .where((eb) =>
+        eb.or([
+          eb('reminded', 'is', null),
+          eb.and([eb('reminded', '=', 'due_soon'), eb('deadline_at', '<', now)]),
+        ]),
+      )
+      .orderBy('deadline_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  }
+
+  /**
+   * Records that the `stage` reminder of an open part goes out, if the part
+   * was last reminded of `previous`: false when another node got there
+   * first or the part was answered meanwhile.
+   */
+  async markReminded(id: string, stage: string, previous: string | null): Promise<boolean> {
+    const updated = await this.db
+      .updateTable('organization_rights_requests')
+      .set({ reminded: stage })
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .where('reminded', previous === null ? 'is' : '=', previous)
+      .executeTakeFirst();
+    return Number(updated.numUpdatedRows) === 1;
+  }
+
+  /** The organization's main administrator (the one who answers routed parts), if any. */
+  async mainAdminIds(organizationId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('organization_members')
+      .select('user_id')
+      .where('organization_id', '=', organizationId)
+      .where('role', '=', 'main_admin')
+      .execute();
+    return rows.map((r) => r.user_id);
+  }
+
+  /**
    * Refuses every open part of a dissolving organization with `reason`, and
    * copies every part whose requester still has an account to their own
    * record (`dissolved_organization_parts`), in one transaction; answers the

@@ -96,6 +96,7 @@ export class OrgRightsService implements OrganizationRouting {
         // Counted from routing, when the organization learns of it, by the edition's rule.
         deadline_at: now + deadlineDays(body.kind, this.edition) * DAY_MS,
         answered_at: null,
+        reminded: null,
       });
       await recordOrgAction(this.audit, {
         actor: { kind: 'system' },

@@ -196,6 +196,7 @@ export const organizationsManifest: FeatureManifest = {
         created_at: timestamp,
         deadline_at: timestamp,
         answered_at: timestamp,
+        reminded: { notPersonal: 'enumeration' },
       },
     },
     {

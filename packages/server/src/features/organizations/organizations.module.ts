@@ -31,6 +31,7 @@ import { orgControllerRoutes } from './org-controller.routes';
 import { OrgDataService, type OrgDataEngines } from './org-data.service';
 import { organizationErasureHooks } from './org-erasure-hooks';
 import { OrgRightsService } from './org-rights.service';
+import { RoutedPartReminders } from './org-rights-reminders';
 import type { EditionRules } from '../../privacy/editions';
 import type { ManifestRegistry } from '../../privacy/manifest';
 import type { AccountErasureHooks } from '../../privacy/rights/erasure-hooks';
@@ -81,6 +82,8 @@ export interface BuiltOrganizations {
   erasureHooks: AccountErasureHooks;
   /** Due dissolutions, for the worker loop (main.ts) and the CLI. */
   dissolutions: DissolutionService;
+  /** Reminders of routed parts near or past their deadline, for the worker loop (main.ts). */
+  reminders: RoutedPartReminders;
 }
 
 /** Builds the organization services, their routes and the privacy core's ports. */
@@ -106,11 +109,12 @@ export function buildOrganizations(deps: OrganizationsDependencies): BuiltOrgani
     clock,
     ids,
   );
+  const notify = memberNotices(deps.db, clock, deps.publish, deps.reportFailure);
   const dissolutions = new DissolutionService({
     store,
     engines: deps.engines,
     checkPassword: deps.checkPassword,
-    notify: memberNotices(deps.db, clock, deps.publish, deps.reportFailure),
+    notify,
     endSessions: deps.endSessions,
     eraseAccount: deps.eraseAccount,
     routedParts: rights,
@@ -132,6 +136,7 @@ export function buildOrganizations(deps: OrganizationsDependencies): BuiltOrgani
     routing: rights,
     erasureHooks: organizationErasureHooks(store, dissolutions, audit),
     dissolutions,
+    reminders: new RoutedPartReminders(store, notify, clock),
   };
 }
 

@@ -16,6 +16,8 @@ import { orgAdministrationMigration } from './migrations/0013-org-administration
 import { orgControllerMigration } from './migrations/0014-org-controller';
 import { routedDeadlinesMigration } from './migrations/0015-routed-deadlines';
 import { sharedEventLogMigration } from './migrations/0016-shared-event-log';
+import { organizationSealingMigration } from './migrations/0018-organization-sealing';
+import { routedRemindersMigration } from './migrations/0019-routed-reminders';
 
 /**
  * Every migration, in order. Names are zero-padded so the lexical order
@@ -38,6 +40,8 @@ const migrations: Record<string, Migration> = {
   '0014-org-controller': orgControllerMigration,
   '0015-routed-deadlines': routedDeadlinesMigration,
   '0016-shared-event-log': sharedEventLogMigration,
+  '0018-organization-sealing': organizationSealingMigration,
+  '0019-routed-reminders': routedRemindersMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -323,6 +323,8 @@ export interface MessagesTable {
   kind: 'text' | 'image' | 'file' | 'voice' | 'location';
   /** 1 for a forwarded copy. */
   forwarded: number;
+  /** The vault subject whose key sealed `body`: an organization's (ADR 19); NULL is the sender's. */
+  sealed_by: string | null;
 }
 
 /** The file a message carries (FK to `files`). */
@@ -519,6 +521,8 @@ export interface OrganizationRightsRequestsTable {
   /** When the organization must have answered: the edition's days, counted from routing. */
   deadline_at: number;
   answered_at: number | null;
+  /** The last reminder its main administrator got: `due_soon`, `overdue`, or NULL for none. */
+  reminded: string | null;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { KeyVault } from '../vault/key-vault';
 import { AccessReporter } from './access-report';
 import { EraseEngine } from './erase-engine';
 import { ExportEngine } from './export-engine';
+import { OrganizationSealing } from './organization-sealing';
 import { Restrictions, type RestrictionGuard } from './restrictions';
 import {
   organizationHeld,
@@ -74,8 +75,13 @@ export interface DataEngines {
   organizationHoldings(subjectId: string): Promise<OrganizationHolding[]>;
   /** A zip of everything an organization controls, for its administrators (ORG-4). */
   exportOrganization(organizationId: string): Promise<Readable>;
-  /** Deletes everything an organization controls (dissolution, ORG-8). */
+  /** Deletes everything an organization controls and shreds its key (dissolution, ORG-8). */
   eraseOrganization(organizationId: string): Promise<ErasureResult>;
+  /**
+   * Moves organization rows still sealed under their subject's key (written
+   * before ADR 19) to their organization's key; the server runs it at start.
+   */
+  resealOrganizationRows(): Promise<number>;
 }
 
 export type { OrganizationHolding };
@@ -119,6 +125,7 @@ export function createDataEngines(deps: DataEnginesDependencies): BuiltDataEngin
     clock,
     pageSize: deps.pageSize ?? 500,
   });
+  const sealing = new OrganizationSealing({ db, registry, facts, vault });
   const eraser = new EraseEngine({
     db,
     dialect: database.dialect,
@@ -126,6 +133,7 @@ export function createDataEngines(deps: DataEnginesDependencies): BuiltDataEngin
     lookups,
     facts,
     vault,
+    sealing,
     files,
     clock,
     ids,
@@ -145,6 +153,7 @@ export function createDataEngines(deps: DataEnginesDependencies): BuiltDataEngin
         await organizationHeld(db, registry, organizationId),
       ),
     eraseOrganization: (organizationId) => eraser.eraseOrganization(organizationId),
+    resealOrganizationRows: () => sealing.reseal(),
     restrictedColumns: (subjectId, table) => restrictions.restrictedColumns(subjectId, table),
     assertUnrestricted: (subjectId, table, columns) =>
       restrictions.assertUnrestricted(subjectId, table, columns),

@@ -9,10 +9,12 @@ import type { AuditLog } from '../audit/audit-log';
 import { checkKey, loadTaxonomy } from '../fideslang';
 import type { ManifestRegistry, TableManifest } from '../manifest';
 import type { KeyVault } from '../vault/key-vault';
+import { organizationVaultSubject } from '../vault/vault-subjects';
 import type { ErasureResult, ErasureScope } from './data-engines';
 import { planPersonErasure, shredsKey, type TablePlan } from './erase-plan';
 import { collectHashes, releaseUnreferenced } from './file-release';
 import { organizationParts } from './organization-scope';
+import type { OrganizationSealing } from './organization-sealing';
 import { childrenFirst, type TableFacts } from './schema-facts';
 import {
   loose,
@@ -35,6 +37,8 @@ export interface EraseDependencies {
   lookups: SubjectLookups;
   facts: () => Promise<Map<string, TableFacts>>;
   vault: KeyVault;
+  /** Moves the person's organization rows to the organization's key before theirs is shredded. */
+  sealing: Pick<OrganizationSealing, 'reseal'>;
   files: FileStore;
   clock: Clock;
   ids: IdGenerator;
@@ -83,6 +87,9 @@ export class EraseEngine {
     // Phone and e-mail find rows in other tables; read them before `users` loses them.
     const identifiers = await resolveIdentifiers(registry, lookups, subjectId);
     const keyShredded = shredsKey(registry.personalTables(), scope);
+    // The organization's copy must not go with the person's key (ADR 19): rows a node wrote
+    // before organization sealing, still under this person's key, move to the organization's.
+    if (keyShredded) await this.deps.sealing.reseal(subjectId);
     const result: ErasureResult = { rowsDeleted: 0, valuesAnonymized: 0, keysShredded: 0 };
     const hashes = new Set<string>();
     const notices = await db.transaction().execute(async (trx) => {
@@ -123,8 +130,10 @@ export class EraseEngine {
    * Erases everything an organization controls (dissolution, ORG-8): every
    * row of every organization-controlled table that names it, and the rows
    * of personal tables in what it owns (messages in its chats), children
-   * first; files nobody names any more are deleted. People's own data and
-   * their keys are untouched. Running it again finds nothing left to do.
+   * first; files nobody names any more are deleted; then the organization's
+   * vault key is shredded, so what it sealed is noise in every backup too
+   * (ADR 19). People's own data and their keys are untouched. Running it
+   * again finds nothing left to do.
    */
   async eraseOrganization(organizationId: string): Promise<ErasureResult> {
     const { db, registry } = this.deps;
@@ -145,6 +154,8 @@ export class EraseEngine {
         await this.apply(loose(trx), manifest.table, filter, plan, result);
       }
     });
+    await this.deps.vault.shred(organizationVaultSubject(organizationId));
+    result.keysShredded = 1;
     await releaseUnreferenced(loose(db), registry, this.deps.files, hashes);
     await this.compact();
     await this.deps.audit?.record({

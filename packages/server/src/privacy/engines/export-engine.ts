@@ -30,8 +30,18 @@ async function firstBytes(files: FileStore, hash: string, size: number): Promise
   return Buffer.concat(chunks);
 }
 
-/** Whose key opens a row's sealed values: one person's, or each row's own subject's. */
+/**
+ * Whose key opens a row's sealed values: one person's, or each row's own
+ * subject's; the table's `sealedBy` column, when set, names another (ADR 19).
+ */
 type Owner = string | ((manifest: TableManifest, row: Row) => string | undefined);
+
+/** The key that opens this row's sealed values. */
+function sealerOf(manifest: TableManifest, row: Row, owner: Owner): string | undefined {
+  const sealer = manifest.sealedBy === undefined ? undefined : row[manifest.sealedBy];
+  if (typeof sealer === 'string') return sealer;
+  return typeof owner === 'string' ? owner : owner(manifest, row);
+}
 
 /** The person a row is about, by the table's subject column. */
 const rowSubject = (manifest: TableManifest, row: Row): string | undefined => {
@@ -185,8 +195,8 @@ export class ExportEngine {
 
   /**
    * Rows of a table, decrypted, one at a time. Sealed values open with the
-   * key of `owner` (the person exporting, or each row's subject when an
-   * organization exports).
+   * key the row's `sealedBy` column names, else the key of `owner` (the
+   * person exporting, or each row's subject when an organization exports).
    */
   private async *rows(
     table: HeldTable,
@@ -200,17 +210,20 @@ export class ExportEngine {
     const sealed = personalColumns(manifest).filter(
       (c) => c.erase === 'shred' && columns.includes(c.name),
     );
+    const extra = [manifest.subjectColumn, manifest.sealedBy].filter(
+      (c): c is string => typeof c === 'string',
+    );
     const pages = keysetPages(
       loose(this.deps.db),
       manifest.table,
       filter,
       key,
       this.deps.pageSize,
-      manifest.subjectColumn ? [...columns, manifest.subjectColumn] : columns,
+      [...new Set([...columns, ...extra])],
     );
     for await (const page of pages)
       for (const row of page) {
-        const key = typeof owner === 'string' ? owner : owner(manifest, row);
+        const key = sealerOf(manifest, row, owner);
         for (const { name } of sealed) row[name] = await this.reveal(key, row[name]);
         yield Object.fromEntries(columns.map((c) => [c, row[c]]));
       }

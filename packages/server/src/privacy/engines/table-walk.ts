@@ -164,7 +164,7 @@ export async function countRows(db: AnyDb, table: string, filter: SubjectFilter)
 }
 
 /** Rows strictly after `last` in the order of `key` (a row-value comparison, spelled out). */
-function after(key: string[], last: Row) {
+export function after(key: string[], last: Row) {
   return (eb: ExpressionBuilder<Record<string, Row>, string>) =>
     eb.or(
       key.map((column, i) =>

@@ -1,4 +1,4 @@
-/** Anything with due jobs to run: account erasures, organization dissolutions. */
+/** Anything with due jobs to run: account erasures, organization dissolutions, deadline reminders. */
 export interface DueJobs {
   /** Runs the jobs that are due now; returns how many ran. */
   runDue(onError: (error: unknown) => void): Promise<number>;
@@ -13,8 +13,8 @@ export interface ErasureWorker {
 }
 
 /**
- * Runs due jobs (account erasures, organization dissolutions) in the
- * background, one pass at a time. Started
+ * Runs due jobs (account erasures, organization dissolutions, reminders of
+ * routed parts' deadlines) in the background, one pass at a time. Started
  * by main.ts; every node may run one, since jobs are claimed with a lease.
  * Timers only pace the loop: whether a job is due is the Clock's decision.
  */
