@@ -4,7 +4,7 @@ import { randomBytesPooled } from './random-pool';
 
 it('hands out fresh bytes of the asked size, never the same ones twice, across refills', () => {
   const seen = new Set<string>();
-  // 12-byte draws do not divide the 4 KiB pool: some draws straddle where it refills.
+  // 12-byte draws do not divide the 4 KiB pool: the draw that would cross its end refills it first.
   for (let i = 0; i < 2_000; i++) {
     const draw = randomBytesPooled(12);
     assert.equal(draw.length, 12);
