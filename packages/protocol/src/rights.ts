@@ -99,8 +99,14 @@ export const CreateRightsRequestBody = z.discriminatedUnion('kind', [
 ]);
 export type CreateRightsRequestBody = z.infer<typeof CreateRightsRequestBody>;
 
-/** Identity re-verification: the account password and a `rights_request` one-time code. */
-export const VerifyRightsRequestBody = z.object({ password: Password, code: OneTimeCode }).strict();
+/**
+ * Identity re-verification: the account password and a `rights_request`
+ * one-time code; the code is left out only by an account with no phone or
+ * e-mail to send it to (an enterprise account).
+ */
+export const VerifyRightsRequestBody = z
+  .object({ password: Password, code: OneTimeCode.optional() })
+  .strict();
 
 /** A request as its owner sees it, with its deadline and the days left to meet it. */
 export const RightsRequest = z.object({
@@ -123,6 +129,12 @@ export const RightsRequest = z.object({
   /** The answer: an automatic one, or an operator's note. */
   answer: z.string().nullable(),
   refusalReason: z.string().nullable(),
+  /**
+   * True when the account is an enterprise account and its organization
+   * answers the whole request (ORG-3): Carillon makes no report, archive or
+   * erasure of its own; the organization's part below carries the answer.
+   */
+  answeredByOrganization: z.boolean(),
   /**
    * Parts about organization-controlled data, sent to each organization's
    * administrators (the controller of that data, ORG-4), with their answers.
@@ -153,7 +165,8 @@ export const RightsRequestList = z.object({ requests: z.array(RightsRequest) });
 /** What creating a request returns: the request and where its confirmation code went. */
 export const CreateRightsRequestResult = z.object({
   request: RightsRequest,
-  code: RequestCodeResult,
+  /** Where the confirmation code went; null for an account with no phone or e-mail (password only). */
+  code: RequestCodeResult.nullable(),
 });
 
 /** One kind of data held about the person (GDPR Art. 15(1)). */

@@ -23,6 +23,8 @@ export interface HeldTable {
   records: number;
   /** The table's controller, or the part's for a table some of whose rows organizations own. */
   controller: TableManifest['controller'];
+  /** Where an export files the rows, without `.json`, when not under the table's own name. */
+  archiveName?: string;
 }
 
 /** Retention in words, for people to read. */

@@ -14,6 +14,7 @@ import { Restrictions, type RestrictionGuard } from './restrictions';
 import {
   organizationHeld,
   organizationHoldings,
+  owningOrganizations,
   type OrganizationHolding,
 } from './organization-scope';
 import { RetentionJob, type OrganizationPeriods } from './retention-job';
@@ -73,6 +74,8 @@ export interface DataEngines {
   isRestricted(subjectId: string, category: string): Promise<boolean>;
   /** The organizations controlling data about a person, with the tables and categories (ORG-4). */
   organizationHoldings(subjectId: string): Promise<OrganizationHolding[]>;
+  /** The organizations whose enterprise account the person's is; all its data is theirs (ORG-3). */
+  owningOrganizations(subjectId: string): Promise<string[]>;
   /** A zip of everything an organization controls, for its administrators (ORG-4). */
   exportOrganization(organizationId: string): Promise<Readable>;
   /** Deletes everything an organization controls and shreds its key (dissolution, ORG-8). */
@@ -147,10 +150,11 @@ export function createDataEngines(deps: DataEnginesDependencies): BuiltDataEngin
     liftRestriction: (subjectId, category) => restrictions.lift(subjectId, category),
     isRestricted: (subjectId, category) => restrictions.isRestricted(subjectId, category),
     organizationHoldings: (subjectId) => organizationHoldings(db, registry, lookups, subjectId),
+    owningOrganizations: (subjectId) => owningOrganizations(db, registry, subjectId),
     exportOrganization: async (organizationId) =>
       exporter.organizationArchive(
         organizationId,
-        await organizationHeld(db, registry, organizationId),
+        await organizationHeld(db, registry, lookups, organizationId),
       ),
     eraseOrganization: (organizationId) => eraser.eraseOrganization(organizationId),
     resealOrganizationRows: () => sealing.reseal(),

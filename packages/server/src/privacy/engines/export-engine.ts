@@ -134,10 +134,11 @@ export class ExportEngine {
       const summary = {
         organizationId,
         generatedAt: this.deps.clock.now(),
-        tables: held.map(({ manifest, records }) => ({
+        tables: held.map(({ manifest, records, archiveName }) => ({
           table: manifest.table,
           description: manifest.description,
           records,
+          file: `data/${archiveName ?? manifest.table}.json`,
         })),
       };
       zip.addBuffer(Buffer.from(`${JSON.stringify(summary, null, 2)}\n`), 'organization.json', {
@@ -145,13 +146,17 @@ export class ExportEngine {
       });
       await this.addFiles(zip, held, facts, mtime, rowSubject);
       for (const table of held)
-        zip.addReadStreamLazy(`data/${table.manifest.table}.json`, { mtime }, (cb) => {
-          const stream = Readable.from(chunked(this.json(table, facts, rowSubject)), {
-            highWaterMark: 1,
-          });
-          stream.on('error', fail);
-          cb(null, stream);
-        });
+        zip.addReadStreamLazy(
+          `data/${table.archiveName ?? table.manifest.table}.json`,
+          { mtime },
+          (cb) => {
+            const stream = Readable.from(chunked(this.json(table, facts, rowSubject)), {
+              highWaterMark: 1,
+            });
+            stream.on('error', fail);
+            cb(null, stream);
+          },
+        );
       zip.end();
     };
     fill().catch(fail);

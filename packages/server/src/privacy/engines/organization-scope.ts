@@ -56,17 +56,115 @@ export async function organizationParts(
   return parts;
 }
 
-/** Every table with rows of one organization, counted. */
-export async function organizationHeld(
+/**
+ * The organizations that own a person's account (an enterprise account,
+ * ORG-3): those named in their rows of an `ownsSubject` table.
+ */
+export async function owningOrganizations(
+  db: Kysely<Database>,
+  registry: ManifestRegistry,
+  subjectId: string,
+): Promise<string[]> {
+  const owners = new Set<string>();
+  for (const manifest of registry.organizationTables()) {
+    if (!manifest.ownsSubject || !manifest.subjectColumn) continue;
+    const column = manifest.organization.column;
+    const rows = await loose(db)
+      .selectFrom(manifest.table)
+      .select(column)
+      .where(manifest.subjectColumn, '=', subjectId)
+      .execute();
+    for (const row of rows) if (typeof row[column] === 'string') owners.add(row[column]);
+  }
+  return [...owners].sort();
+}
+
+/** The accounts an organization owns (its enterprise accounts). */
+async function ownedSubjects(
   db: Kysely<Database>,
   registry: ManifestRegistry,
   organizationId: string,
+): Promise<string[]> {
+  const subjects = new Set<string>();
+  for (const manifest of registry.organizationTables()) {
+    if (!manifest.ownsSubject || !manifest.subjectColumn) continue;
+    const column = manifest.subjectColumn;
+    const rows = await loose(db)
+      .selectFrom(manifest.table)
+      .select(column)
+      .where(manifest.organization.column, '=', organizationId)
+      .execute();
+    for (const row of rows) if (typeof row[column] === 'string') subjects.add(row[column]);
+  }
+  return [...subjects].sort();
+}
+
+/**
+ * Where the rest of its enterprise accounts' data is: their rows of every
+ * personal table that `organizationParts` does not already cover (ORG-3:
+ * everything done with such an account is the organization's).
+ */
+async function ownedSubjectParts(
+  db: Kysely<Database>,
+  registry: ManifestRegistry,
+  lookups: SubjectLookups,
+  organizationId: string,
+): Promise<OrganizationPart[]> {
+  const subjects = await ownedSubjects(db, registry, organizationId);
+  if (subjects.length === 0) return [];
+  const identifiers = await Promise.all(
+    subjects.map((s) => resolveIdentifiers(registry, lookups, s)),
+  );
+  const parts: OrganizationPart[] = [];
+  for (const manifest of registry.personalTables()) {
+    // An organization table's rows are each their own organization's.
+    if (manifest.controller === 'organization') continue;
+    const filters = subjects.flatMap((s, i) => subjectFilter(manifest, s, identifiers[i]!) ?? []);
+    if (filters.length === 0) continue;
+    const via = manifest.organizationRowsVia;
+    parts.push({
+      manifest,
+      filter: {
+        column: filters[0]!.column,
+        values: [...new Set(filters.flatMap((f) => f.values))],
+        // The rows in the organization's own conversations are in its part already.
+        ...(via && { owner: { via, owned: false } }),
+      },
+    });
+  }
+  return parts;
+}
+
+/**
+ * Every table with rows of one organization, counted: its own parts, then
+ * its enterprise accounts' other rows, filed apart in the archive.
+ */
+export async function organizationHeld(
+  db: Kysely<Database>,
+  registry: ManifestRegistry,
+  lookups: SubjectLookups,
+  organizationId: string,
 ): Promise<HeldTable[]> {
   const held: HeldTable[] = [];
-  for (const { manifest, filter } of await organizationParts(db, registry, organizationId)) {
-    const records = await countRows(loose(db), manifest.table, filter);
-    if (records > 0) held.push({ manifest, filter, records, controller: 'organization' });
-  }
+  const count = async (parts: OrganizationPart[], archiveName?: (table: string) => string) => {
+    for (const { manifest, filter } of parts) {
+      const records = await countRows(loose(db), manifest.table, filter);
+      if (records === 0) continue;
+      const name = archiveName?.(manifest.table);
+      held.push({
+        manifest,
+        filter,
+        records,
+        controller: 'organization',
+        ...(name && { archiveName: name }),
+      });
+    }
+  };
+  await count(await organizationParts(db, registry, organizationId));
+  await count(
+    await ownedSubjectParts(db, registry, lookups, organizationId),
+    (table) => `enterprise-accounts/${table}`,
+  );
   return held;
 }
 
@@ -74,7 +172,8 @@ export async function organizationHeld(
  * The organizations that control data about a person, found by walking the
  * manifests: for each organization-controlled table, the distinct
  * organization ids of the person's rows; for each personal table with
- * `organizationRowsVia`, those of the parents of the person's rows.
+ * `organizationRowsVia`, those of the parents of the person's rows; and for
+ * an enterprise account, its organization holds every table with its rows.
  */
 export async function organizationHoldings(
   db: Kysely<Database>,
@@ -117,6 +216,13 @@ export async function organizationHoldings(
       rows.map((r) => r.organization_id),
     );
   }
+  const owners = await owningOrganizations(db, registry, subjectId);
+  if (owners.length > 0)
+    for (const manifest of registry.personalTables()) {
+      const filter = subjectFilter(manifest, subjectId, identifiers);
+      if (!filter || (await countRows(loose(db), manifest.table, filter)) === 0) continue;
+      addHolding(byOrganization, manifest, owners);
+    }
   return [...byOrganization.values()].sort((a, b) =>
     a.organizationId.localeCompare(b.organizationId),
   );
@@ -133,6 +239,7 @@ function addHolding(
     if (typeof organizationId !== 'string') continue;
     let holding = byOrganization.get(organizationId);
     if (!holding) byOrganization.set(organizationId, (holding = { organizationId, tables: [] }));
+    if (holding.tables.some((t) => t.table === manifest.table)) continue;
     holding.tables.push({ table: manifest.table, categories });
   }
 }

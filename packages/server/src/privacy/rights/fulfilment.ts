@@ -38,6 +38,14 @@ export const NO_AUTOMATED_DECISIONS =
 
 const QUEUED = 'A person will handle this request before its deadline.';
 
+/** What the holder of an enterprise account is told: its organization answers, not Carillon. */
+export const OWNED_ACCOUNT =
+  'This is an enterprise account, which your organization created: everything about it is ' +
+  'data the organization controls, so Carillon does not act on this request by itself.';
+
+/** Kinds that an enterprise account's organization answers whole (ORG-3). */
+export const ORGANIZATION_ANSWERS = new Set(['access', 'copy', 'delete', 'restrict']);
+
 /**
  * Does what a verified request asks, wherever that needs no judgement;
  * everything else goes to the operator queue (PRIV-5: "automated fulfilment
@@ -58,11 +66,23 @@ export class RightsFulfilment {
    * to those organizations, with the person told where they went.
    */
   async perform(row: RightsRequestRow, body: CreateRightsRequestBody): Promise<Outcome> {
+    if (await this.organizationAnswers(row, body)) {
+      const names = await this.routing.route(row, body);
+      const where =
+        names.length > 0 ? routedAnswer(names) : ' None of its data matches this request.';
+      return done(`${OWNED_ACCOUNT}${where}`);
+    }
     const outcome = await this.personal(row, body);
     if (!ROUTED_KINDS.has(body.kind) || outcome.kind === 'cooling_off') return outcome;
     const names = await this.routing.route(row, body);
     if (names.length === 0) return outcome;
     return { ...outcome, answer: `${outcome.answer ?? QUEUED}${routedAnswer(names)}` };
+  }
+
+  /** Whether the whole request goes to the organization that owns the account. */
+  organizationAnswers(row: RightsRequestRow, body: Pick<CreateRightsRequestBody, 'kind'>) {
+    if (!ORGANIZATION_ANSWERS.has(body.kind)) return Promise.resolve(false);
+    return this.engines.owningOrganizations(row.user_id!).then((owners) => owners.length > 0);
   }
 
   private async personal(row: RightsRequestRow, body: CreateRightsRequestBody): Promise<Outcome> {

@@ -26,19 +26,30 @@ export class IdentityCheck {
     private readonly language: 'en' | 'zh-CN',
   ) {}
 
-  private async contact(userId: string): Promise<{ to: Identifier; passwordHash: string }> {
+  /**
+   * Where the account's codes go; null for one with neither phone nor
+   * e-mail (an enterprise account, which its organization created with a
+   * password only): there the password alone confirms it is them.
+   */
+  private async contact(userId: string): Promise<{ to: Identifier | null; passwordHash: string }> {
     const user = await this.accounts.findById(userId);
     if (!user) throw new AppError('unauthenticated', 'Sign in again.');
-    const to: Identifier =
+    const to: Identifier | null =
       user.phone !== null
         ? { kind: 'phone', value: user.phone }
-        : { kind: 'email', value: user.email ?? '' };
+        : user.email !== null
+          ? { kind: 'email', value: user.email }
+          : null;
     return { to, passwordHash: user.password_hash };
   }
 
-  /** Sends a confirmation code to the account's own phone number (or e-mail address). */
-  async sendCode(userId: string, requesterIp: string): Promise<CodeSent> {
+  /**
+   * Sends a confirmation code to the account's own phone number (or e-mail
+   * address); null when it has neither, so no code is needed.
+   */
+  async sendCode(userId: string, requesterIp: string): Promise<CodeSent | null> {
     const { to } = await this.contact(userId);
+    if (!to) return null;
     const sent = await this.codes.send({
       purpose: RIGHTS_CODE_PURPOSE,
       to,
@@ -53,10 +64,14 @@ export class IdentityCheck {
    * Checks the password, then uses up the code. A wrong password leaves the
    * code unspent; a wrong code counts against its five attempts.
    */
-  async verify(userId: string, password: string, code: string): Promise<void> {
+  async verify(userId: string, password: string, code: string | undefined): Promise<void> {
     const { to, passwordHash } = await this.contact(userId);
+    if (to && code === undefined)
+      throw new AppError('validation_failed', 'Enter the code that was sent to you.', {
+        issues: [{ path: 'code', message: 'Required' }],
+      });
     if (!(await verifyPassword(passwordHash, password)))
       throw new AppError('invalid_credentials', 'The password is wrong.');
-    await this.codes.redeem(RIGHTS_CODE_PURPOSE, to, code);
+    if (to) await this.codes.redeem(RIGHTS_CODE_PURPOSE, to, code!);
   }
 }

@@ -35,13 +35,17 @@ export async function readSubmitted(
     : ({ kind: kindOf(row) } as CreateRightsRequestBody);
 }
 
+/** What a request's owner also sees, when known: cooling-off, routed parts, who answers. */
+export type RequestExtras = Partial<
+  Pick<RightsRequest, 'coolingOffEndsAt' | 'organizations' | 'answeredByOrganization'>
+>;
+
 /** A request as the protocol shows it, with days left counted at `now`. */
 export function presentRequest(
   row: RightsRequestRow,
   submitted: CreateRightsRequestBody,
   now: number,
-  coolingOffEndsAt: number | null = null,
-  organizations: RightsRequest['organizations'] = [],
+  extras: RequestExtras = {},
 ): RightsRequest {
   const closed = isClosed(statusOf(row));
   return {
@@ -56,9 +60,10 @@ export function presentRequest(
     daysLeft: closed ? null : daysLeft(row.deadline_at, now),
     overdue: (row.closed_at ?? now) > row.deadline_at,
     awaitingOperator: !closed && row.awaiting_operator_at !== null,
-    coolingOffEndsAt,
+    coolingOffEndsAt: extras.coolingOffEndsAt ?? null,
     answer: row.answer,
     refusalReason: row.refusal_reason,
-    organizations,
+    answeredByOrganization: extras.answeredByOrganization ?? false,
+    organizations: extras.organizations ?? [],
   };
 }

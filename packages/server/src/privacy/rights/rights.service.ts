@@ -58,12 +58,15 @@ const alreadyRunning = (kind: string) =>
 export class RightsService {
   constructor(private readonly p: RightsServicePorts) {}
 
-  /** Records a request (status `submitted`) and sends the code that confirms it. */
+  /**
+   * Records a request (status `submitted`) and sends the code that confirms
+   * it (none for an account with no phone or e-mail: its password does).
+   */
   async create(
     userId: string,
     body: CreateRightsRequestBody,
     ip: string,
-  ): Promise<{ request: RightsRequest; code: z.input<typeof RequestCodeResult> }> {
+  ): Promise<{ request: RightsRequest; code: z.input<typeof RequestCodeResult> | null }> {
     if (body.kind === 'delete' && body.categories)
       this.p.categories.assertDeletable(body.categories);
     if (body.kind === 'restrict') this.p.categories.assertKnown([body.category]);
@@ -98,14 +101,20 @@ export class RightsService {
   async resendCode(userId: string, id: string, ip: string): Promise<CodeSent> {
     const row = await loadOwnRequest(this.p.requests, userId, id);
     assertMove(statusOf(row), 'verified');
-    return this.p.identity.sendCode(userId, ip);
+    const sent = await this.p.identity.sendCode(userId, ip);
+    if (!sent)
+      throw new AppError(
+        'conflict',
+        'This account has no phone number or e-mail address: its password alone confirms requests.',
+      );
+    return sent;
   }
 
   /**
    * Confirms the requester's identity with password and code, then starts
    * the request. Nothing happens unless both are right.
    */
-  async verify(userId: string, id: string, password: string, code: string) {
+  async verify(userId: string, id: string, password: string, code: string | undefined) {
     const row = await loadOwnRequest(this.p.requests, userId, id);
     assertMove(statusOf(row), 'verified');
     if (row.kind === 'cancel_account') await assertCancellable(this.p.erasureHooks, userId);
@@ -208,14 +217,24 @@ export class RightsService {
     if (kindOf(row) !== kind) throw notFound(kind === 'access' ? 'Report' : 'Export');
     if (statusOf(row) !== 'fulfilled')
       throw new AppError('conflict', 'The request is not fulfilled yet.', { status: row.status });
+    // An enterprise account's data is its organization's to hand over, not Carillon's (ORG-3).
+    if (await this.p.fulfilment.organizationAnswers(row, { kind }))
+      throw new AppError(
+        'forbidden',
+        'This is an enterprise account: its organization answers this request, so there is no download here.',
+        { reason: 'organization_controlled' },
+      );
   }
 
   private async present(row: RightsRequestRow): Promise<RightsRequest> {
-    const coolingOff =
+    const coolingOffEndsAt =
       row.kind === 'cancel_account' ? await this.p.cancellations.coolingOffEnd(row.id) : null;
     const submitted = await readSubmitted(this.p.vault, row);
-    const routed = await this.p.routing.partsOf(row.id);
-    return presentRequest(row, submitted, this.p.clock.now(), coolingOff, routed);
+    return presentRequest(row, submitted, this.p.clock.now(), {
+      coolingOffEndsAt,
+      organizations: await this.p.routing.partsOf(row.id),
+      answeredByOrganization: await this.p.fulfilment.organizationAnswers(row, submitted),
+    });
   }
 
   private record(

@@ -41,7 +41,7 @@ export function CancelAccountPage() {
         body: { kind: 'cancel_account', ...(reason.trim() ? { reason: reason.trim() } : {}) },
         schema: CreateRightsRequestResult,
       });
-      setCreated({ id: result.request.id, sentTo: result.code.sentTo });
+      setCreated({ id: result.request.id, sentTo: result.code?.sentTo ?? null });
     } catch (failure) {
       setError(failure);
     }

@@ -5,6 +5,7 @@ import { useServices } from '../../app/services';
 import { formatDateTime } from '../../i18n/format';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { AccessReportView } from './AccessReportView';
+import { RoutedParts } from './RoutedParts';
 import { VerifyRequestForm } from './VerifyRequestForm';
 
 /**
@@ -23,8 +24,8 @@ export function withdrawable(request: RightsRequest): boolean {
 
 /**
  * One request: kind, status, deadline and days left, the answer or the
- * reason for a refusal; the access report, the export download, or the
- * confirmation form while it waits for one.
+ * reason for a refusal, the parts sent to organizations; the access report,
+ * the export download, or the confirmation form while it waits for one.
  */
 export function RequestItem({
   request,
@@ -37,7 +38,6 @@ export function RequestItem({
 }) {
   const { t, i18n } = useTranslation();
   const { api } = useServices();
-  const [showReport, setShowReport] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const handleWithdraw = async () => {
     setError(null);
@@ -77,6 +77,7 @@ export function RequestItem({
       {request.coolingOffEndsAt && request.status === 'in_progress' ? (
         <p>{t('privacy.cancel.until', { date: date(request.coolingOffEndsAt) })}</p>
       ) : null}
+      {request.answeredByOrganization ? <p>{t('privacy.routed.byOrganization')}</p> : null}
       {request.answer ? <p>{request.answer}</p> : null}
       {request.refusalReason ? (
         <p>{t('privacy.requests.refused', { reason: request.refusalReason })}</p>
@@ -92,6 +93,19 @@ export function RequestItem({
         </p>
       ) : null}
       <ErrorMessage error={error} />
+      <RoutedParts parts={request.organizations} />
+      {request.answeredByOrganization ? null : <OwnDownloads request={request} />}
+    </li>
+  );
+}
+
+/** The access report or export archive of a fulfilled request Carillon answered itself. */
+function OwnDownloads({ request }: { request: RightsRequest }) {
+  const { t } = useTranslation();
+  const { api } = useServices();
+  const [showReport, setShowReport] = useState(false);
+  return (
+    <>
       {request.status === 'fulfilled' && request.kind === 'copy' ? (
         <p>
           <a href={api.url(`/api/privacy/requests/${request.id}/export`)} download>
@@ -112,6 +126,6 @@ export function RequestItem({
           {showReport ? <AccessReportView requestId={request.id} /> : null}
         </>
       ) : null}
-    </li>
+    </>
   );
 }

@@ -175,4 +175,58 @@ describe('RequestsPage', { timeout: 30_000 }, () => {
       },
     ]);
   });
+
+  it("confirms an enterprise account's request by password and shows its organization's part", async () => {
+    // An enterprise account has neither phone nor e-mail.
+    const enterprise = { body: { ...account().body, phone: null } };
+    let stored = [rightsRequest({})];
+    const { fetch, sent } = fakeFetch({
+      'GET /api/health': health(),
+      'GET /api/account': enterprise,
+      'GET /api/privacy/consents': consents,
+      'GET /api/privacy/requests': () => ({ body: { requests: stored } }),
+      [`POST /api/privacy/requests/${ids.request}/verify`]: () => {
+        stored = [
+          rightsRequest({
+            status: 'fulfilled',
+            closedAt: 2,
+            daysLeft: null,
+            answeredByOrganization: true,
+            answer: 'This is an enterprise account.',
+            organizations: [
+              {
+                organizationId: '01900000-0000-7000-8000-0000000000f1',
+                organizationName: 'Harbour Works',
+                status: 'open',
+                answer: null,
+                refusalReason: null,
+                answeredAt: null,
+                deadlineAt: Date.UTC(2027, 0, 1, 8),
+                daysLeft: 29,
+                overdue: false,
+              },
+            ],
+          }),
+        ];
+        return { body: stored[0] };
+      },
+    });
+    renderApp('/privacy/requests', fetch);
+    const user = userEvent.setup();
+    const item = await screen.findByRole('listitem', { name: 'Download a copy of my data' });
+    expect(within(item).getByText(/your password alone confirms/)).toBeDefined();
+    expect(within(item).queryByLabelText('Six-digit code')).toBeNull();
+    expect(within(item).queryByRole('button', { name: 'Send a new code' })).toBeNull();
+    await user.type(within(item).getByLabelText('Password'), 'lantern harbour morning');
+    await user.click(within(item).getByRole('button', { name: 'Confirm' }));
+
+    const parts = await within(item).findByRole('region', { name: 'Sent to your organizations' });
+    expect(within(parts).getByText('Harbour Works')).toBeDefined();
+    expect(within(parts).getByText('Waiting for the organization')).toBeDefined();
+    expect(within(parts).getByText(/29 days left/)).toBeDefined();
+    expect(within(item).getByText(/your organization controls all its data/)).toBeDefined();
+    expect(within(item).queryByRole('link', { name: 'Download my data (zip)' })).toBeNull();
+    const verify = sent.filter((r) => r.path.endsWith('/verify')).at(-1)!;
+    expect(verify.body).toEqual({ password: 'lantern harbour morning' });
+  });
 });

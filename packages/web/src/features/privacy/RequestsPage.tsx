@@ -22,7 +22,8 @@ export function RequestsPage() {
     <div className="stack">
       <NewRequestForm
         onCreated={(created) => {
-          setSentTo((s) => ({ ...s, [created.request.id]: created.code.sentTo }));
+          const to = created.code?.sentTo;
+          if (to) setSentTo((s) => ({ ...s, [created.request.id]: to }));
           void list.reload();
         }}
       />

@@ -3,12 +3,14 @@ import { RightsRequest } from '@carillon/protocol/rights';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
+import { useSession } from '../../session/session-context';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { TextField } from '../../ui/TextField';
 
 /**
  * Confirms a submitted request with the account password and the one-time
  * code sent to the account's phone or e-mail; nothing happens before that.
+ * An account with neither (an enterprise account) confirms with its password.
  */
 export function VerifyRequestForm({
   requestId,
@@ -22,6 +24,8 @@ export function VerifyRequestForm({
 }) {
   const { t } = useTranslation();
   const { api } = useServices();
+  const { account } = useSession();
+  const passwordOnly = account !== null && account.phone === null && account.email === null;
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [destination, setDestination] = useState(sentTo);
@@ -36,7 +40,7 @@ export function VerifyRequestForm({
     try {
       onVerified(
         await api.post(`${base}/verify`, {
-          body: { password, code: code.trim() },
+          body: passwordOnly ? { password } : { password, code: code.trim() },
           schema: RightsRequest,
         }),
       );
@@ -62,12 +66,14 @@ export function VerifyRequestForm({
       className="stack"
       aria-label={t('privacy.verify.title')}
     >
-      {destination ? (
+      {passwordOnly ? (
+        <p className="hint">{t('privacy.verify.passwordOnly')}</p>
+      ) : destination ? (
         <p role="status">{t('privacy.verify.sent', { to: destination })}</p>
       ) : (
         <p className="hint">{t('privacy.verify.earlier')}</p>
       )}
-      <p className="hint">{t('signup.outboxHelp')}</p>
+      {passwordOnly ? null : <p className="hint">{t('signup.outboxHelp')}</p>}
       <TextField
         label={t('auth.password')}
         type="password"
@@ -76,24 +82,28 @@ export function VerifyRequestForm({
         value={password}
         onChange={(event) => setPassword(event.target.value)}
       />
-      <TextField
-        label={t('signup.code')}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        pattern="\d{6}"
-        maxLength={6}
-        required
-        value={code}
-        onChange={(event) => setCode(event.target.value)}
-      />
+      {passwordOnly ? null : (
+        <TextField
+          label={t('signup.code')}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="\d{6}"
+          maxLength={6}
+          required
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+        />
+      )}
       <ErrorMessage error={error} />
       <div className="card-actions">
         <button type="submit" disabled={busy}>
           {t('privacy.verify.confirm')}
         </button>
-        <button type="button" className="secondary" onClick={() => void handleResend()}>
-          {t('privacy.verify.resend')}
-        </button>
+        {passwordOnly ? null : (
+          <button type="button" className="secondary" onClick={() => void handleResend()}>
+            {t('privacy.verify.resend')}
+          </button>
+        )}
       </div>
     </form>
   );

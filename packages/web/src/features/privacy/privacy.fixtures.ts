@@ -60,6 +60,7 @@ export function rightsRequest(overrides: Partial<RightsRequest>): RightsRequest 
     coolingOffEndsAt: null,
     answer: null,
     refusalReason: null,
+    answeredByOrganization: false,
     ...overrides,
   };
 }
