@@ -77,7 +77,10 @@ export async function runFanout(mode = process.env.BENCH_FANOUT ?? 'quick'): Pro
     if (profileDir) cleanup.push(await profileServers(targets, profileDir));
 
     const figures: ScenarioFigures[] = [];
+    // BENCH_FANOUT_ONLY=1:1 (a label's start) runs the scenarios it names, e.g. to profile one.
+    const only = process.env.BENCH_FANOUT_ONLY;
     for (const [i, scenario] of scenarios.entries()) {
+      if (only && !scenario.label.startsWith(only)) continue;
       progress(`fan-out: ${scenario.label}`);
       const search = (p: Prepared) =>
         searchMaxRate(p.target, p.rooms[i]!, scenario.startRate, limits, p.log, progress);
