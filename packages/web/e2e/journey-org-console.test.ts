@@ -6,7 +6,7 @@ import { OPERATOR } from './harness/app-server';
 import { journeyFixture, journeysMissing, PHONE } from './harness/journey';
 import { createOrganization } from './harness/organizations';
 import { signUp, type Person } from './harness/people';
-import { PASSWORD, readZip } from './harness/privacy';
+import { confirmRequest, PASSWORD, readZip } from './harness/privacy';
 import { checkScreen } from './harness/screens';
 import { textsFor, type Texts } from './harness/texts';
 
@@ -26,7 +26,7 @@ async function enterpriseSignIn(page: Page, t: Texts, code: string, password: st
 }
 
 describe(
-  'journey: the administrator console (enterprise accounts, apps, security log, data, dissolution, certification)',
+  'journey: the administrator console (enterprise accounts, apps, security log, rights requests, data, dissolution, certification)',
   { skip: missing ?? false },
   () => {
     const fixture = journeyFixture();
@@ -141,6 +141,28 @@ describe(
         await a.getByRole('button', { name: t('orgAdmin.security.saveRetention') }).click();
         await a.getByText(t('orgAdmin.security.saved')).waitFor();
         await checkScreen(a, 'en-console-security');
+
+        // Data-rights requests: 王芳 asks what is held about her; the part about the organization's
+        // data reaches Hana, who fulfils it with a note.
+        await b.goto(`${server.url}/privacy/requests`);
+        await b
+          .getByLabel(z('privacy.requests.kindLabel'))
+          .selectOption({ label: z('privacy.kind.access') });
+        await b.getByRole('button', { name: z('privacy.requests.submit') }).click();
+        const confirm = await confirmRequest(b, server, fang);
+        await confirm.getByRole('button', { name: z('privacy.verify.confirm') }).click();
+        await b.getByRole('button', { name: z('privacy.report.show') }).waitFor();
+        await section('rights');
+        const access = { member: '王芳', kind: t('orgAdmin.rights.kind.access') };
+        const part = a.getByRole('listitem', { name: t('orgAdmin.rights.heading', access) });
+        await part.getByText(t('orgAdmin.rights.status.open')).waitFor();
+        await part.getByLabel(t('orgAdmin.rights.note')).fill('HR has sent you the records.');
+        await checkScreen(a, 'en-console-rights');
+        await part.getByRole('button', { name: t('orgAdmin.rights.fulfil', access) }).click();
+        await part.getByText(t('orgAdmin.rights.status.fulfilled')).waitFor();
+        await part
+          .getByText(t('orgAdmin.rights.answer', { answer: 'HR has sent you the records.' }))
+          .waitFor();
 
         // Organization data: the export downloads as a zip; a retention period is set.
         await section('data');

@@ -22,6 +22,11 @@ export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(language).format(value);
 }
 
+/** Items joined the language's way, e.g. "a, b and c" or "a、b和c". */
+export function formatList(items: readonly string[], language: string): string {
+  return new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
+}
+
 /** A byte size in the largest fitting unit (kB, MB, GB). */
 export function formatBytes(bytes: number, language: string): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;

@@ -86,8 +86,14 @@ describe('OperatorPage', { timeout: 30_000 }, () => {
     await user.click(within(cards[0]!).getByRole('button', { name: 'Fulfil: Make a complaint' }));
     expect(await screen.findByText('Make a complaint: Done.')).toBeDefined();
 
+    // A refusal needs its reason: without one the form does not submit.
     const refuse = within(cards[1]!).getByRole('button', { name: 'Refuse: Correct my data' });
-    expect(refuse).toHaveProperty('disabled', true);
+    await user.click(refuse);
+    expect(sent.some((r) => r.path.endsWith('/refuse'))).toBe(false);
+    expect(within(cards[1]!).getByLabelText('Reason for a refusal')).toHaveProperty(
+      'minLength',
+      10,
+    );
     await user.type(
       within(cards[1]!).getByLabelText('Reason for a refusal'),
       'The department is set by your organization.',

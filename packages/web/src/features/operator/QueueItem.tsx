@@ -1,8 +1,8 @@
 import { OperatorRightsRequest } from '@carillon/protocol/rights';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format';
-import { ErrorMessage } from '../../ui/ErrorMessage';
+import { RightsAnswerForms, type RightsAnswer } from '../privacy/RightsAnswerForms';
 import { useOperator } from './operator-session';
 
 /** What was asked, as lines `field: value` (the kind is the card's title). */
@@ -23,25 +23,11 @@ export function QueueItem({
   const { t, i18n } = useTranslation();
   const { api } = useOperator();
   const id = useId();
-  const [note, setNote] = useState('');
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
   const kind = t(`privacy.kind.${request.kind}`);
-  const base = `/api/operator/rights-requests/${request.id}`;
 
-  const act = async (action: 'fulfil' | 'refuse') => {
-    setError(null);
-    try {
-      const body =
-        action === 'fulfil'
-          ? note.trim()
-            ? { note: note.trim() }
-            : {}
-          : { reason: reason.trim() };
-      onClosed(await api.post(`${base}/${action}`, { body, schema: OperatorRightsRequest }));
-    } catch (failure) {
-      setError(failure);
-    }
+  const handleAnswer = async ({ action, body }: RightsAnswer) => {
+    const path = `/api/operator/rights-requests/${request.id}/${action}`;
+    onClosed(await api.post(path, { body, schema: OperatorRightsRequest }));
   };
 
   return (
@@ -67,36 +53,16 @@ export function QueueItem({
         ))}
       </ul>
       {request.answer ? <p>{request.answer}</p> : null}
-      <div className="field">
-        <label htmlFor={`${id}-note`}>{t('operator.queue.note')}</label>
-        <textarea
-          id={`${id}-note`}
-          rows={2}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-        />
-      </div>
-      <button type="button" onClick={() => void act('fulfil')}>
-        {t('operator.queue.fulfil', { kind })}
-      </button>
-      <div className="field">
-        <label htmlFor={`${id}-reason`}>{t('operator.queue.reason')}</label>
-        <textarea
-          id={`${id}-reason`}
-          rows={2}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-      </div>
-      <button
-        type="button"
-        className="secondary"
-        disabled={reason.trim().length < 10}
-        onClick={() => void act('refuse')}
-      >
-        {t('operator.queue.refuse', { kind })}
-      </button>
-      <ErrorMessage error={error} />
+      <RightsAnswerForms
+        labels={{
+          note: t('operator.queue.note'),
+          fulfil: t('operator.queue.fulfil', { kind }),
+          reason: t('operator.queue.reason'),
+          reasonHint: t('operator.queue.reasonHint'),
+          refuse: t('operator.queue.refuse', { kind }),
+        }}
+        onAnswer={handleAnswer}
+      />
     </li>
   );
 }

@@ -12,8 +12,9 @@ export interface ConsoleContext {
   reload: () => Promise<void>;
 }
 
-/** The console's sections; data and dissolution are the main administrator's alone. */
-const sections = ['people', 'accounts', 'apps', 'security', 'data'] as const;
+/** The console's sections; data, dissolution and rights requests are the main administrator's alone. */
+const sections = ['people', 'accounts', 'apps', 'security', 'data', 'rights'] as const;
+const mainAdminOnly: ReadonlySet<(typeof sections)[number]> = new Set(['data', 'rights']);
 
 /**
  * `/org/:orgId/admin/…`: the administrator console, one route per section.
@@ -27,7 +28,9 @@ export function AdminConsole() {
   if (!organization)
     return error ? <ErrorMessage error={error} /> : <p role="status">{t('app.loading')}</p>;
   if (!isAdmin(organization)) return <p>{t('org.notAdmin')}</p>;
-  const shown = sections.filter((s) => s !== 'data' || organization.myRole === 'main_admin');
+  const shown = sections.filter(
+    (s) => !mainAdminOnly.has(s) || organization.myRole === 'main_admin',
+  );
   const context: ConsoleContext = { organization, departments, reload };
   return (
     <div className="page stack">

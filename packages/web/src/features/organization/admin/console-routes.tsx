@@ -4,6 +4,7 @@ import { AppsSection } from './AppsSection';
 import { DataSection } from './DataSection';
 import { EnterpriseAccountsSection } from './EnterpriseAccountsSection';
 import { PeopleSection } from './PeopleSection';
+import { RightsSection } from './RightsSection';
 import { SecurityLogSection } from './SecurityLogSection';
 
 /** The administrator console's routes, children of the signed-in shell (/org/:orgId/admin/…). */
@@ -17,5 +18,6 @@ export const consoleRoutes: RouteObject = {
     { path: 'apps', element: <AppsSection /> },
     { path: 'security', element: <SecurityLogSection /> },
     { path: 'data', element: <DataSection /> },
+    { path: 'rights', element: <RightsSection /> },
   ],
 };
