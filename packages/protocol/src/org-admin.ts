@@ -52,7 +52,12 @@ export const EnterpriseAccountDetail = EnterpriseAccount.extend({
 });
 
 /** The built-in functions an organization can turn off (ORG-7); each exists today. */
-export const OrgAppId = z.enum(['group_chats', 'file_sharing', 'directory_search']);
+export const OrgAppId = z.enum([
+  'group_chats',
+  'file_sharing',
+  'directory_search',
+  'colleague_chats',
+]);
 export type OrgAppId = z.infer<typeof OrgAppId>;
 
 /** One entry of the app catalogue, with whether the organization has it on. */

@@ -13,7 +13,7 @@ export interface SecurityEvents {
 }
 
 /** Built-in functions an organization can turn off. */
-export type OrgAppId = 'group_chats' | 'file_sharing' | 'directory_search';
+export type OrgAppId = 'group_chats' | 'file_sharing' | 'directory_search' | 'colleague_chats';
 
 /**
  * The one check every organization-scoped call of a switchable function

@@ -2,6 +2,7 @@ import type { Conversation } from '@carillon/protocol/messaging';
 import type { Clock } from '../../platform/clock';
 import { AppError, notFound } from '../../platform/errors';
 import type { IdGenerator } from '../../platform/ids';
+import type { AppGate } from '../../platform/organization-hooks';
 import { memberRow } from './admission';
 import type { ConversationsService } from './conversations.service';
 import type { EventsService } from './events.service';
@@ -29,6 +30,8 @@ export class DirectChatsService {
     private readonly workplaces: Workplaces,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    /** An organization may turn colleague chats off (ORG-7). */
+    private readonly apps?: AppGate,
   ) {}
 
   /**
@@ -41,7 +44,10 @@ export class DirectChatsService {
         issues: [{ path: 'body.userId', message: 'is you' }],
       });
     const context = organizationId ?? null;
-    if (context !== null) await this.requireColleagues(context, userId, peerId);
+    if (context !== null) {
+      await this.requireColleagues(context, userId, peerId);
+      await this.apps?.requireEnabled(context, 'colleague_chats');
+    }
     if (await this.contacts.isBlocked(userId, peerId))
       throw new AppError('forbidden', 'You cannot message this person.');
     const existing = await this.find(context, userId, peerId);

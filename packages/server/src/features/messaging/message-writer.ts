@@ -57,14 +57,17 @@ export class MessageWriter {
 
   /**
    * A one-to-one chat across a block takes no messages, in either direction;
-   * nor does a colleague chat the other person has left (ADR 12); nor does
-   * an organization's conversation take files when it turned sharing off.
+   * nor does a colleague chat the other person has left (ADR 12), or whose
+   * organization turned colleague chats off; nor does an organization's
+   * conversation take files when it turned sharing off.
    */
   async requireOpen(me: MembershipRow, content: MessageContent): Promise<void> {
     if (me.ended_at !== null)
       throw new AppError('conflict', 'This colleague has left the organization.');
     if (me.kind === 'direct' && me.peer_id && (await this.blocks.isBlocked(me.user_id, me.peer_id)))
       throw new AppError('forbidden', 'You cannot message this person.');
+    if (me.kind === 'direct' && me.organization_id)
+      await this.apps?.requireEnabled(me.organization_id, 'colleague_chats');
     if (me.organization_id && fileIdOf(content) !== undefined)
       await this.apps?.requireEnabled(me.organization_id, 'file_sharing');
   }

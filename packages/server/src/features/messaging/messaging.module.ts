@@ -79,6 +79,7 @@ export function messagingRoutes(deps: MessagingDependencies): RouteDefinition[] 
         deps.workplaces,
         clock,
         ids,
+        deps.apps,
       ),
       new GroupAdminService(store, events),
     ),

@@ -4,7 +4,7 @@ import { errorId } from '../../../test/factories';
 import { describeEachDialect, useTestApp } from '../../../test/harness';
 import { postFile, uploadFile } from '../files/files.test-support';
 import { enterpriseMember } from './org-admin.test-support';
-import { allStaffOf } from './org-chats.test-support';
+import { allStaffOf, openColleagueChat } from './org-chats.test-support';
 import { call, makeSubAdmin, orgWith, person } from './organizations.test-support';
 
 const text = { bytes: Buffer.from('minutes of the weekly meeting\n'), filename: 'minutes.txt' };
@@ -36,6 +36,7 @@ describeEachDialect('app management', (dialect) => {
         ['group_chats', true],
         ['file_sharing', true],
         ['directory_search', true],
+        ['colleague_chats', true],
       ],
     );
     const url = `/api/organizations/${org.id}/apps/file_sharing`;
@@ -138,5 +139,42 @@ describeEachDialect('app management', (dialect) => {
     assert.equal(errorId(refused), 'feature_disabled');
     const words = await call(t, member, 'POST', url, { clientId: crypto.randomUUID(), text: 'ok' });
     assert.equal(words.statusCode, 201, 'text still goes through');
+  });
+
+  it("stops colleague chats when they are off, keeping what was said; another organization's switch is its own", async () => {
+    const t = testApp();
+    const [admin, a, b] = [await person(t), await person(t), await person(t)];
+    const org = await orgWith(t, admin, [a, b], 'Quiet Floor');
+    const other = await orgWith(t, b, [a], 'Still Talking');
+    const chat = await openColleagueChat(t, a, b, org.id);
+    const url = `/api/conversations/${chat.id}/messages`;
+    const say = (text: string) => call(t, a, 'POST', url, { clientId: crypto.randomUUID(), text });
+    assert.equal((await say('before')).statusCode, 201);
+
+    const off = await call(t, admin, 'PUT', `/api/organizations/${org.id}/apps/colleague_chats`, {
+      enabled: false,
+    });
+    assert.equal(off.statusCode, 200, off.body);
+    const refused = await say('after');
+    assert.equal(refused.statusCode, 403, refused.body);
+    assert.equal(errorId(refused), 'feature_disabled');
+    const opened = await call(t, b, 'POST', '/api/conversations/direct', {
+      userId: a.userId,
+      organizationId: org.id,
+    });
+    assert.equal(opened.statusCode, 403, 'no new colleague chat either');
+    assert.equal(errorId(opened), 'feature_disabled');
+    const history = await call(t, b, 'GET', url);
+    assert.equal(history.statusCode, 200, 'what was said stays readable');
+    assert.equal((history.json() as { messages: unknown[] }).messages.length, 1);
+
+    // Another organization's switch is its own.
+    await openColleagueChat(t, a, b, other.id);
+
+    const on = await call(t, admin, 'PUT', `/api/organizations/${org.id}/apps/colleague_chats`, {
+      enabled: true,
+    });
+    assert.equal(on.statusCode, 200, on.body);
+    assert.equal((await say('again')).statusCode, 201);
   });
 });

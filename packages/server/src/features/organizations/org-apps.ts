@@ -24,6 +24,11 @@ export const appCatalogue: { id: OrgAppId; name: string; what: string }[] = [
     name: 'Directory search',
     what: "Off: searching the organization's directory (`q`) is refused; browsing still works.",
   },
+  {
+    id: 'colleague_chats',
+    name: 'Colleague chats',
+    what: 'Off: members cannot start one-to-one chats as colleagues, and colleague chats take no new messages; their history stays readable.',
+  },
 ];
 
 /** Which built-in functions each organization turned off; absent means on. */
