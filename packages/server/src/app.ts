@@ -216,8 +216,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     organizationPeriods: () => new OrgControllerRepository(db).allRetention(),
   });
   // Before anything can erase someone: organization messages still under their sender's key
-  // move to the organization's, while the senders' keys exist (ADR 19). Idempotent.
-  await dataEngines.resealOrganizationRows();
+  // move to the organization's, while the senders' keys exist (ADR 19); once per database.
+  await dataEngines.resealOrganizationRowsAtStart();
   // Bytes go once no declared file column names them any more (avatars, uploads, thumbnails).
   const releaseFiles = (hashes: string[]) =>
     releaseUnreferenced(loose(db), registry, files, hashes);

@@ -1,5 +1,5 @@
 import { buildApp } from './app';
-import { startErasureWorker } from './privacy/rights/erasure-worker';
+import { startDueJobsLoop } from './platform/due-jobs';
 import { configOrExit, openMigratedDatabase, openVault, serverSecret } from './runtime';
 
 const config = configOrExit();
@@ -12,16 +12,16 @@ const stopRetention = app.dataEngines.retention.schedule(RETENTION_EVERY_MS, (er
   app.log.error({ err }, 'a retention run failed'),
 );
 // Cancelled accounts are erased once their cooling-off period ends (ACC-8); jobs are leased per node.
-const erasureWorker = startErasureWorker(app.erasureJobs, {
+const erasureWorker = startDueJobsLoop(app.erasureJobs, {
   onError: (err) => app.log.error({ err }, 'an account erasure failed; it is retried later'),
 });
 // Organizations are dissolved once their grace period ends (ORG-8), by the same leased-job loop.
-const dissolutionWorker = startErasureWorker(app.dissolutions, {
+const dissolutionWorker = startDueJobsLoop(app.dissolutions, {
   onError: (err) => app.log.error({ err }, 'a dissolution failed; it is retried later'),
 });
 // Main administrators are reminded of routed data-rights parts near or past their deadline (ADR 20).
 const REMINDERS_EVERY_MS = 60 * 1000;
-const reminderWorker = startErasureWorker(app.routedPartReminders, {
+const reminderWorker = startDueJobsLoop(app.routedPartReminders, {
   intervalMs: REMINDERS_EVERY_MS,
   onError: (err) => app.log.error({ err }, 'a deadline reminder could not be sent'),
 });

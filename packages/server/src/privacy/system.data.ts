@@ -7,5 +7,9 @@ export const systemManifest: FeatureManifest = {
   nonPersonalTables: [
     { table: 'kysely_migration', notPersonal: 'names of applied migrations' },
     { table: 'kysely_migration_lock', notPersonal: 'migration lock row' },
+    {
+      table: 'maintenance_done',
+      notPersonal: 'which one-off start-up tasks have finished, and when',
+    },
   ],
 };

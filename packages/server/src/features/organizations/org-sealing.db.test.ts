@@ -156,7 +156,9 @@ describeEachDialect(
       assert.equal((await call(t, worker, 'POST', recall)).statusCode, 200);
       const personalBefore = await stored(t, personal.id);
 
-      // A second server over the same database and vault: what `main.ts` does after an upgrade.
+      // A second server over the same database and vault: what `main.ts` does after an upgrade
+      // from a version that had not yet run the pass.
+      await t.db.db.deleteFrom('maintenance_done').execute();
       const restarted = await buildApp({
         config: t.config,
         database: t.db,
@@ -185,6 +187,33 @@ describeEachDialect(
       assert.deepEqual(await texts(t, admin, chat.id), ['The crane is booked for Monday', null]);
       assert.deepEqual(await texts(t, admin, allStaff.id), ['Lunch is on the roof today']);
       assert.deepEqual(await texts(t, friend, personal.id), [null]);
+    });
+
+    it('runs the start-up pass once per database: later starts leave the table alone', async () => {
+      const t = testApp();
+      const { chat } = await chattingMember(t);
+      const done = await t.db.db.selectFrom('maintenance_done').selectAll().execute();
+      assert.deepEqual(
+        done.map((d) => d.task),
+        ['organization_reseal'],
+        'the first start finished it',
+      );
+      await sealUnderSender(t, chat.id, 1, 'The crane is booked for Monday');
+      const restarted = await buildApp({
+        config: t.config,
+        database: t.db,
+        vault: t.vault,
+        secret: 'test-secret-test-secret-test-secret!',
+        clock: t.clock,
+      });
+      await restarted.close();
+      const [crane] = await stored(t, chat.id);
+      assert.equal(crane?.sealed_by, null, 'no second scan at start');
+      assert.equal(
+        await t.app.dataEngines.resealOrganizationRows(),
+        1,
+        'the full pass still finds it',
+      );
     });
 
     it("re-seals the person's remaining organization rows before their key is shredded", async () => {

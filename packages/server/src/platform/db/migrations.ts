@@ -18,6 +18,7 @@ import { routedDeadlinesMigration } from './migrations/0015-routed-deadlines';
 import { sharedEventLogMigration } from './migrations/0016-shared-event-log';
 import { organizationSealingMigration } from './migrations/0018-organization-sealing';
 import { routedRemindersMigration } from './migrations/0019-routed-reminders';
+import { maintenanceDoneMigration } from './migrations/0020-maintenance-done';
 
 /**
  * Every migration, in order. Names are zero-padded so the lexical order
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0016-shared-event-log': sharedEventLogMigration,
   '0018-organization-sealing': organizationSealingMigration,
   '0019-routed-reminders': routedRemindersMigration,
+  '0020-maintenance-done': maintenanceDoneMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

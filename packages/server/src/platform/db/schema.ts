@@ -367,7 +367,12 @@ export interface MessageHidesTable {
   hidden_at: number;
 }
 
-/** The newest cursor of each person's event stream. */
+/** A one-off start-up task that has done its whole job (migration 0020). */
+export interface MaintenanceDoneTable {
+  task: string;
+  done_at: number;
+}
+
 /** The newest position of the event log (one row, id 1); its row lock orders commits. */
 export interface EventLogHeadTable {
   id: number;
@@ -631,6 +636,7 @@ export interface Database {
   colleague_chats: ColleagueChatsTable;
   join_requests: JoinRequestsTable;
   event_log_head: EventLogHeadTable;
+  maintenance_done: MaintenanceDoneTable;
   events: EventsTable;
   presence_connections: PresenceConnectionsTable;
   presence: PresenceTable;

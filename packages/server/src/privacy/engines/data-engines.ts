@@ -85,6 +85,8 @@ export interface DataEngines {
    * before ADR 19) to their organization's key; the server runs it at start.
    */
   resealOrganizationRows(): Promise<number>;
+  /** The same, at start, until it has finished once (`maintenance_done`). */
+  resealOrganizationRowsAtStart(): Promise<number>;
 }
 
 export type { OrganizationHolding };
@@ -128,7 +130,7 @@ export function createDataEngines(deps: DataEnginesDependencies): BuiltDataEngin
     clock,
     pageSize: deps.pageSize ?? 500,
   });
-  const sealing = new OrganizationSealing({ db, registry, facts, vault });
+  const sealing = new OrganizationSealing({ db, registry, facts, vault, clock });
   const eraser = new EraseEngine({
     db,
     dialect: database.dialect,
@@ -158,6 +160,7 @@ export function createDataEngines(deps: DataEnginesDependencies): BuiltDataEngin
       ),
     eraseOrganization: (organizationId) => eraser.eraseOrganization(organizationId),
     resealOrganizationRows: () => sealing.reseal(),
+    resealOrganizationRowsAtStart: () => sealing.resealAtStart(),
     restrictedColumns: (subjectId, table) => restrictions.restrictedColumns(subjectId, table),
     assertUnrestricted: (subjectId, table, columns) =>
       restrictions.assertUnrestricted(subjectId, table, columns),

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/schema';
 import type { ManifestRegistry, OrganizationRowsVia, TableManifest } from '../manifest';
 import type { KeyVault } from '../vault/key-vault';
@@ -12,6 +13,7 @@ export interface SealingDependencies {
   registry: ManifestRegistry;
   facts: () => Promise<Map<string, TableFacts>>;
   vault: KeyVault;
+  clock: Clock;
   /** Rows read per query; default 500. */
   pageSize?: number;
 }
@@ -25,6 +27,9 @@ interface SealedTable {
   sealed: string[];
   key: string[];
 }
+
+/** The start-up pass's name in `maintenance_done`. */
+export const RESEAL_AT_START = 'organization_reseal';
 
 /** The organization id of a row's parent, selected under a name no table uses. */
 const ORGANIZATION = 'sealing_organization_id';
@@ -48,6 +53,30 @@ export class OrganizationSealing {
     for (const table of await this.sealedTables())
       for await (const page of this.unsealed(table, subjectId))
         for (const row of page) resealed += await this.resealRow(table, row);
+    return resealed;
+  }
+
+  /**
+   * The start-up pass: every such row, until one pass has finished, which
+   * `maintenance_done` then records, so later starts do not scan the whole
+   * table again. Since ADR 19 every organization row is written sealed; one
+   * written by a node not yet upgraded is still re-sealed before its
+   * sender's key is shredded (`reseal(subjectId)`), which is what matters.
+   */
+  async resealAtStart(): Promise<number> {
+    const { db, clock } = this.deps;
+    const done = await db
+      .selectFrom('maintenance_done')
+      .select('task')
+      .where('task', '=', RESEAL_AT_START)
+      .executeTakeFirst();
+    if (done) return 0;
+    const resealed = await this.reseal();
+    await db
+      .insertInto('maintenance_done')
+      .values({ task: RESEAL_AT_START, done_at: clock.now() })
+      .onConflict((oc) => oc.column('task').doNothing())
+      .execute();
     return resealed;
   }
 

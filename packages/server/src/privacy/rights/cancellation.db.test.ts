@@ -6,7 +6,7 @@ import { buildApp } from '../../app';
 import { bearer, device, errorId, registerUser } from '../../../test/factories';
 import { describeEachDialect, startTestApp, useTestApp, type TestApp } from '../../../test/harness';
 import { ERASURE_LEASE_MS } from './erasure-jobs.service';
-import { startErasureWorker } from './erasure-worker';
+import { startDueJobsLoop } from '../../platform/due-jobs';
 import { ErasuresRepository } from './erasures.repository';
 import { DAY_MS } from './request-states';
 import { getRequest, submitVerified, type TestUser } from './rights.fixtures';
@@ -147,7 +147,7 @@ describeEachDialect('account cancellation (ACC-8)', (dialect) => {
     const user = await registerUser(t());
     const request = await submitVerified(t(), user, { kind: 'cancel_account' });
     const errors: unknown[] = [];
-    const worker = startErasureWorker(t().app.erasureJobs, {
+    const worker = startDueJobsLoop(t().app.erasureJobs, {
       intervalMs: 5,
       onError: (e) => errors.push(e),
     });

@@ -4,11 +4,11 @@ export interface DueJobs {
   runDue(onError: (error: unknown) => void): Promise<number>;
 }
 
-/** How often the worker looks for accounts whose cooling-off period has ended. */
-export const ERASURE_POLL_MS = 1_000;
+/** How often a loop looks for due jobs unless told otherwise. */
+export const DUE_JOBS_POLL_MS = 1_000;
 
-/** A running worker loop; `stop` waits for the pass in flight to finish. */
-export interface ErasureWorker {
+/** A running loop; `stop` waits for the pass in flight to finish. */
+export interface DueJobsLoop {
   stop(): Promise<void>;
 }
 
@@ -18,11 +18,11 @@ export interface ErasureWorker {
  * by main.ts; every node may run one, since jobs are claimed with a lease.
  * Timers only pace the loop: whether a job is due is the Clock's decision.
  */
-export function startErasureWorker(
+export function startDueJobsLoop(
   jobs: DueJobs,
   options: { intervalMs?: number; onError: (error: unknown) => void },
-): ErasureWorker {
-  const intervalMs = options.intervalMs ?? ERASURE_POLL_MS;
+): DueJobsLoop {
+  const intervalMs = options.intervalMs ?? DUE_JOBS_POLL_MS;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
