@@ -5,7 +5,7 @@ import type { ManifestRegistry, OrganizationRowsVia, TableManifest } from '../ma
 import type { KeyVault } from '../vault/key-vault';
 import { organizationVaultSubject } from '../vault/vault-subjects';
 import type { TableFacts } from './schema-facts';
-import { after, loose, personalColumns, type AnyDb, type Row } from './table-walk';
+import { after, loose, pagesAfter, personalColumns, type AnyDb, type Row } from './table-walk';
 
 /** What re-sealing reads and writes. */
 export interface SealingDependencies {
@@ -96,13 +96,12 @@ export class OrganizationSealing {
   }
 
   /** The organization's rows still under their subject's key, page by page in key order. */
-  private async *unsealed(table: SealedTable, subjectId: string | undefined) {
+  private unsealed(table: SealedTable, subjectId: string | undefined) {
     const db: AnyDb = loose(this.deps.db);
     const pageSize = this.deps.pageSize ?? 500;
     const { via, subject, sealedBy, key } = table;
     const qualified = key.map((k) => `row.${k}`);
-    let last: Row | undefined;
-    for (;;) {
+    return pagesAfter(pageSize, (last) => {
       let query = db
         .selectFrom(`${table.table} as row`)
         .innerJoin(`${via.references} as parent`, 'parent.id', `row.${via.column}`)
@@ -116,18 +115,13 @@ export class OrganizationSealing {
         subjectId === undefined
           ? query.where(`row.${subject}`, 'is not', null)
           : query.where(`row.${subject}`, '=', subjectId);
-      if (last) {
-        const from = last;
+      if (last)
         query = query.where(
-          after(qualified, Object.fromEntries(key.map((k, i) => [qualified[i]!, from[k]]))),
+          after(qualified, Object.fromEntries(key.map((k, i) => [qualified[i]!, last[k]]))),
         );
-      }
       for (const column of qualified) query = query.orderBy(column);
-      const page = await query.limit(pageSize).execute();
-      if (page.length > 0) yield page;
-      if (page.length < pageSize) return;
-      last = page[page.length - 1];
-    }
+      return query.limit(pageSize).execute();
+    });
   }
 
   /** 1 when the row is now under its organization's key; 0 when it could not be, or changed. */

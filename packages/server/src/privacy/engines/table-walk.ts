@@ -177,10 +177,25 @@ export function after(key: string[], last: Row) {
 }
 
 /**
- * A person's rows, page by page in key order (keyset pagination): memory holds
- * one page, however many rows there are, and no page is skipped or repeated.
+ * Keyset pagination of any query: `fetch` reads up to `pageSize` rows in key
+ * order after `last` (from the start when undefined). Memory holds one page,
+ * however many rows there are, and no page is skipped or repeated.
  */
-export async function* keysetPages(
+export async function* pagesAfter(
+  pageSize: number,
+  fetch: (last: Row | undefined) => Promise<Row[]>,
+): AsyncGenerator<Row[]> {
+  let last: Row | undefined;
+  for (;;) {
+    const page = await fetch(last);
+    if (page.length > 0) yield page;
+    if (page.length < pageSize) return;
+    last = page[page.length - 1];
+  }
+}
+
+/** A person's rows of one table, page by page in key order. */
+export function keysetPages(
   db: AnyDb,
   table: string,
   filter: SubjectFilter,
@@ -188,17 +203,13 @@ export async function* keysetPages(
   pageSize: number,
   columns: string[],
 ): AsyncGenerator<Row[]> {
-  let last: Row | undefined;
-  for (;;) {
+  return pagesAfter(pageSize, (last) => {
     let query = db
       .selectFrom(table)
       .select([...new Set([...columns, ...key])])
       .where(matches(filter));
     if (last) query = query.where(after(key, last));
     for (const column of key) query = query.orderBy(column);
-    const page = await query.limit(pageSize).execute();
-    if (page.length > 0) yield page;
-    if (page.length < pageSize) return;
-    last = page[page.length - 1];
-  }
+    return query.limit(pageSize).execute();
+  });
 }
