@@ -36,6 +36,9 @@ export const EnterpriseAccountParams = z.object({ id: Id, userId: Id });
 /** A new password set by an administrator; the account's sessions end. */
 export const ResetEnterprisePasswordBody = z.object({ password: Password }).strict();
 
+/** Deleting an enterprise account for good needs the administrator's own password again. */
+export const EraseEnterpriseAccountBody = z.object({ password: Password }).strict();
+
 /** Reading a member's personal data needs a stated purpose, audited and shown to them. */
 export const PurposeQuery = z.object({ purpose: AccessPurpose });
 

@@ -94,8 +94,12 @@ declare module 'fastify' {
 export const VERSION = '0.1.0';
 const JSON_BODY_LIMIT = 64 * 1024;
 /** What an enterprise account's open data-rights requests say when its organization is dissolved. */
-const DISSOLVED_WITH_ORGANIZATION =
-  'Closed: this enterprise account was erased with the organization that created it.';
+const ENTERPRISE_ACCOUNT_ERASED = {
+  organization_dissolved:
+    'Closed: this enterprise account was erased with the organization that created it.',
+  deleted_by_organization:
+    'Closed: the organization that created this enterprise account deleted it.',
+} as const;
 
 /** What the server is built from; tests pass their own clock, database and log stream. */
 export interface AppDependencies {
@@ -300,10 +304,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     apps: orgHooks.apps,
     endSessions: async (userId) => void (await sessions.endAll(userId)),
     // Built below, once the organizations' erasure hooks exist; called only when a job runs.
-    eraseAccount: (userId, organizationId) =>
+    eraseAccount: (userId, organizationId, reason) =>
       erasureJobs.eraseAccount(userId, {
-        closedAnswer: DISSOLVED_WITH_ORGANIZATION,
-        detail: { organizationId, reason: 'organization_dissolved' },
+        closedAnswer: ENTERPRISE_ACCOUNT_ERASED[reason],
+        detail: { organizationId, reason },
       }),
   });
   const erasureJobs = createErasureJobs({

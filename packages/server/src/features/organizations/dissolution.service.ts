@@ -28,9 +28,13 @@ export type MemberNotice = (
 
 /**
  * Erases an account as a cancellation would (the rights core's erasure), for
- * an enterprise account whose organization is dissolved.
+ * an enterprise account whose organization is dissolved or deletes it.
  */
-export type AccountEraser = (userId: string, organizationId: string) => Promise<void>;
+export type AccountEraser = (
+  userId: string,
+  organizationId: string,
+  reason: 'organization_dissolved' | 'deleted_by_organization',
+) => Promise<void>;
 
 /** What dissolution is built from. */
 export interface DissolutionDependencies {
@@ -202,7 +206,7 @@ export class DissolutionService {
     const accounts = await this.store.controller.enterpriseAccountIds(organizationId);
     for (const userId of accounts) {
       await this.deps.endSessions(userId);
-      await this.deps.eraseAccount(userId, organizationId);
+      await this.deps.eraseAccount(userId, organizationId, 'organization_dissolved');
     }
     return accounts;
   }

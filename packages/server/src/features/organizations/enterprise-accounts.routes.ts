@@ -8,6 +8,7 @@ import {
   OrganizationCodeResult,
   PurposeQuery,
   ResetEnterprisePasswordBody,
+  EraseEnterpriseAccountBody,
 } from '@carillon/protocol/org-admin';
 import { route, type RateLimit, type RouteDefinition } from '../../platform/http/route';
 import type { EnterpriseAccountsService } from './enterprise-accounts.service';
@@ -104,5 +105,20 @@ export function enterpriseAccountsRoutes(
           accounts.setDisabled(user.userId, params.id, params.userId, verb === 'disable'),
       }),
     ),
+    route({
+      method: 'POST',
+      path: `${base}/:userId/erase`,
+      summary:
+        'Delete an enterprise account for good, with your password: its sessions end and everything about it is erased',
+      tags,
+      auth: 'user',
+      rateLimit: options.limit,
+      params: EnterpriseAccountParams,
+      body: EraseEnterpriseAccountBody,
+      errors: [...admin, 'invalid_credentials'],
+      handler: async ({ user, params, body }) => {
+        await accounts.erase(user.userId, params.id, params.userId, body.password);
+      },
+    }),
   ];
 }

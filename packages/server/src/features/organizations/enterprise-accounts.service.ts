@@ -1,9 +1,10 @@
 import type { CreateEnterpriseAccountBody, EnterpriseAccount } from '@carillon/protocol/org-admin';
 import type { Clock } from '../../platform/clock';
-import { notFound } from '../../platform/errors';
+import { AppError, notFound } from '../../platform/errors';
 import type { IdGenerator } from '../../platform/ids';
 import type { AuditLog } from '../../privacy/audit/audit-log';
 import { checkPasswordStrength, hashPassword } from '../accounts/passwords';
+import type { AccountEraser, PasswordCheck } from './dissolution.service';
 import type { EnterpriseAccountsRepository } from './enterprise-accounts.repository';
 import { newMemberRow } from './member-row';
 import { membershipIn, treeOf } from './org-access';
@@ -23,6 +24,10 @@ export interface EnterpriseAccountsDependencies {
    * on every node at once (through the bus), not at the next heartbeat.
    */
   endSessions: (userId: string) => Promise<void>;
+  /** Erases the account as a cancellation would (the rights core's erasure). */
+  eraseAccount: AccountEraser;
+  /** Whether a password is the caller's, to confirm a deletion. */
+  checkPassword: PasswordCheck;
 }
 
 type AccountRow = NonNullable<Awaited<ReturnType<EnterpriseAccountsRepository['find']>>>;
@@ -165,6 +170,22 @@ export class EnterpriseAccountsService {
       : 'organization.enterprise_account_enabled';
     await this.record(actor, action, organizationId, targetId);
     return present((await this.deps.accounts.find(organizationId, targetId))!);
+  }
+
+  /**
+   * Deletes an enterprise account for good, confirmed with the caller's
+   * password: its sessions and sockets end and everything about it is erased,
+   * as a cancellation would erase it. The account and its data are the
+   * organization's (ORG-3), so this is the organization's decision; its
+   * holder cannot cancel it themselves. Audited before it goes.
+   */
+  async erase(userId: string, organizationId: string, targetId: string, password: string) {
+    const { actor } = await this.manageable(userId, organizationId, targetId);
+    if (!(await this.deps.checkPassword(userId, password)))
+      throw new AppError('invalid_credentials', 'The password is wrong.');
+    await this.record(actor, 'organization.enterprise_account_deleted', organizationId, targetId);
+    await this.deps.endSessions(targetId);
+    await this.deps.eraseAccount(targetId, organizationId, 'deleted_by_organization');
   }
 
   /**

@@ -6,6 +6,7 @@ import type { IdGenerator } from '../../platform/ids';
 import type { AppGate, FriendBoundary } from '../../platform/organization-hooks';
 import type { AuditLog } from '../../privacy/audit/audit-log';
 import type { EnterpriseLogin } from '../accounts/accounts.service';
+import type { AccountEraser, PasswordCheck } from './dissolution.service';
 import { EnterpriseAccountsRepository } from './enterprise-accounts.repository';
 import { enterpriseAccountsRoutes } from './enterprise-accounts.routes';
 import { EnterpriseAccountsService } from './enterprise-accounts.service';
@@ -74,6 +75,10 @@ export interface OrgAdministrationDependencies {
   ids: IdGenerator;
   /** Ends every session of a user and cuts their sockets on every node (through the bus). */
   endSessions: (userId: string) => Promise<void>;
+  /** Erases an enterprise account its organization deletes (the rights core's erasure). */
+  eraseAccount: AccountEraser;
+  /** Whether a password is the user's, to confirm a deletion. */
+  checkPassword: PasswordCheck;
   limit: RateLimit;
 }
 
@@ -87,6 +92,8 @@ export function orgAdministrationRoutes(deps: OrgAdministrationDependencies): Ro
     clock,
     ids,
     endSessions: deps.endSessions,
+    eraseAccount: deps.eraseAccount,
+    checkPassword: deps.checkPassword,
   });
   return [
     ...enterpriseAccountsRoutes(accounts, { limit: deps.limit }),

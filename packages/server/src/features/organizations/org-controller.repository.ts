@@ -309,6 +309,16 @@ export class OrgControllerRepository {
   }
 
   /** The user ids of the enterprise accounts an organization created, members or not. */
+  /** The organization whose enterprise account `userId` is, with its name; undefined for a personal account. */
+  async enterpriseHome(userId: string): Promise<{ id: string; name: string } | undefined> {
+    return this.db
+      .selectFrom('enterprise_accounts as e')
+      .innerJoin('organizations as o', 'o.id', 'e.organization_id')
+      .select(['o.id', 'o.name'])
+      .where('e.user_id', '=', userId)
+      .executeTakeFirst();
+  }
+
   async enterpriseAccountIds(organizationId: string): Promise<string[]> {
     const rows = await this.db
       .selectFrom('enterprise_accounts')

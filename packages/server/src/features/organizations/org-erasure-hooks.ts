@@ -20,6 +20,12 @@ export function organizationErasureHooks(
   return {
     async blockers(userId) {
       const blockers: string[] = [];
+      // The account and everything done with it are the organization's (ORG-3): it decides.
+      const home = await store.controller.enterpriseHome(userId);
+      if (home)
+        blockers.push(
+          `This is an enterprise account of “${home.name}”: only its administrators can delete it.`,
+        );
       for (const org of await store.controller.mainAdminOf(userId))
         if ((await store.organizations.countMembers(org.id)) > 1)
           blockers.push(

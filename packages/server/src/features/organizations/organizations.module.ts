@@ -69,7 +69,7 @@ export interface OrganizationsDependencies {
   apps: AppGate;
   /** Ends every session of a user and cuts their sockets on every node (enterprise accounts). */
   endSessions: (userId: string) => Promise<void>;
-  /** Erases an enterprise account of a dissolved organization (the rights core's erasure). */
+  /** Erases an enterprise account its organization deletes or is dissolved with (the rights core's erasure). */
   eraseAccount: AccountEraser;
 }
 
