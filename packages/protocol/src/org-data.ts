@@ -84,3 +84,22 @@ export const Dissolution = z.object({
   status: z.enum(['scheduled', 'erasing', 'withdrawn', 'completed']),
 });
 export type Dissolution = z.infer<typeof Dissolution>;
+
+/**
+ * The payload of an `organization.rights_request_due` event, sent to the main
+ * administrator when a routed part still open is three days from its
+ * deadline and again once the deadline has passed.
+ */
+export const RightsRequestDue = z.object({
+  organizationId: Id,
+  /** The organization's name when the reminder was sent; null if it had gone. */
+  name: z.string().nullable(),
+  /** The routed part, as in the organization's queue. */
+  id: Id,
+  kind: RightsRequestKind,
+  deadlineAt: Timestamp,
+  /** Whole days left when sent: 0 on the last day, negative once overdue. */
+  daysLeft: z.number().int(),
+  overdue: z.boolean(),
+});
+export type RightsRequestDue = z.infer<typeof RightsRequestDue>;

@@ -102,6 +102,23 @@ describe(
         await enterpriseSignIn(e, z, code, 'lotus second password 8');
         await e.getByRole('heading', { name: z('chats.title') }).waitFor();
 
+        // Its devices, read with a purpose: the browser it just signed in on; 王力 sees the read.
+        const devicesOf = t('orgAdmin.accounts.devices', { name: '王力' });
+        await row.getByRole('button', { name: devicesOf }).click();
+        await row
+          .getByLabel(t('orgAdmin.accounts.devicesPurpose', { name: '王力' }))
+          .fill('Lost laptop report');
+        await row.getByRole('button', { name: t('orgAdmin.accounts.devicesRead') }).click();
+        const devices = row.getByRole('table', { name: devicesOf });
+        await devices.getByRole('cell', { name: t('orgAdmin.accounts.platform.web') }).waitFor();
+        assert.equal(await devices.getByRole('row').count(), 2, 'one signed-in device');
+        await checkScreen(a, 'en-console-devices');
+        await e.goto(`${server.url}/privacy/access-log`);
+        await e
+          .getByRole('table', { name: z('privacy.log.title') })
+          .getByRole('cell', { name: 'Lost laptop report' })
+          .waitFor();
+
         // App management: directory search off; 王芳's search says so, browsing still works.
         await section('apps');
         const search = a.getByRole('switch', { name: t('orgAdmin.apps.directory_search.name') });

@@ -25,6 +25,39 @@ export const idleRealtime: RealtimeFactory = () =>
       }) satisfies SocketLike,
   });
 
+/**
+ * A socket the test drives: `deliver` hands the app a server frame (an
+ * `event`, a `ready`) as if it came over the WebSocket.
+ */
+export function handRealtime() {
+  const sockets: Array<SocketLike & { readyState: number }> = [];
+  const factory: RealtimeFactory = () =>
+    new RealtimeClient({
+      url: () => 'ws://test/api/ws',
+      cursor: { get: () => null, set: () => undefined },
+      connect: () => {
+        const socket: SocketLike & { readyState: number } = {
+          readyState: 1,
+          onopen: null,
+          onclose: null,
+          onmessage: null,
+          onerror: null,
+          send: () => undefined,
+          close: () => {
+            socket.readyState = 3;
+          },
+        };
+        sockets.push(socket);
+        return socket;
+      },
+    });
+  const deliver = (frame: unknown) => {
+    for (const socket of sockets.filter((s) => s.readyState === 1))
+      socket.onmessage?.({ data: JSON.stringify(frame) } as MessageEvent);
+  };
+  return { factory, deliver };
+}
+
 /** Renders the whole app at `path` with the given fetch, in `languages` order. */
 export function renderApp(
   path: string,

@@ -9,6 +9,7 @@ import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageSwitch } from './LanguageSwitch';
 import { GuardianNotice } from '../features/privacy/GuardianNotice';
 import { ReconsentNotice } from '../features/privacy/ReconsentNotice';
+import { RightsReminders } from '../features/organization/RightsReminders';
 
 /** The frame around every signed-in screen: navigation, connection state, language, sign-out. */
 export function AppShell({ realtime }: { realtime?: RealtimeFactory }) {
@@ -51,6 +52,7 @@ export function AppShell({ realtime }: { realtime?: RealtimeFactory }) {
           {/* Notices sit atop the screen: outside main the grid placed them below the navigation. */}
           <ReconsentNotice />
           <GuardianNotice />
+          <RightsReminders />
           <Outlet />
         </main>
       </div>

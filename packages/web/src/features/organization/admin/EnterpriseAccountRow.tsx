@@ -5,8 +5,12 @@ import { useServices } from '../../../app/services';
 import { formatDateTime } from '../../../i18n/format';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { TextField } from '../../../ui/TextField';
+import { EnterpriseAccountDevices } from './EnterpriseAccountDevices';
 
-/** One enterprise account: its state, disable / enable, and setting a new password. */
+/**
+ * One enterprise account: its state, disable / enable, setting a new
+ * password, and its devices (read with a stated purpose).
+ */
 export function EnterpriseAccountRow({
   account,
   base,
@@ -19,6 +23,7 @@ export function EnterpriseAccountRow({
   const { t, i18n } = useTranslation();
   const { api } = useServices();
   const [resetting, setResetting] = useState(false);
+  const [showDevices, setShowDevices] = useState(false);
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -93,7 +98,17 @@ export function EnterpriseAccountRow({
         >
           {t('orgAdmin.accounts.resetShort')}
         </button>
+        <button
+          type="button"
+          className="secondary"
+          aria-expanded={showDevices}
+          aria-label={t('orgAdmin.accounts.devices', { name })}
+          onClick={() => setShowDevices(!showDevices)}
+        >
+          {t('orgAdmin.accounts.devicesShort')}
+        </button>
       </div>
+      {showDevices ? <EnterpriseAccountDevices path={path} name={name} /> : null}
       {resetting ? (
         <form
           onSubmit={(event) => void handleReset(event)}
