@@ -1,5 +1,7 @@
+import type { RightsRequestDue } from '@carillon/protocol/org-data';
+import type { RightsRequestKind } from '@carillon/protocol/rights';
 import type { Clock } from '../../platform/clock';
-import { DAY_MS, deadlineState } from '../../privacy/rights/request-states';
+import { DAY_MS, daysLeft as daysUntil } from '../../privacy/rights/request-states';
 import type { MemberNotice } from './dissolution.service';
 import type { OrganizationsStore } from './organizations.store';
 
@@ -36,21 +38,24 @@ export class RoutedPartReminders {
     const { controller } = this.store;
     let sent = 0;
     for (const part of await controller.dueReminders(now, REMINDER_DAYS_BEFORE * DAY_MS, BATCH)) {
-      const { daysLeft, overdue } = deadlineState(part.deadline_at, null, now);
+      const daysLeft = daysUntil(part.deadline_at, now);
+      const overdue = now > part.deadline_at;
       try {
         const stage = overdue ? 'overdue' : 'due_soon';
         if (!(await controller.markReminded(part.id, stage, part.reminded))) continue;
         const organization = await this.store.organizations.find(part.organization_id);
         const admins = await controller.mainAdminIds(part.organization_id);
-        await this.notify(admins, 'organization.rights_request_due', {
+        // Typed by the protocol's schema, which clients check the event against.
+        const reminder: RightsRequestDue = {
           organizationId: part.organization_id,
           name: organization?.name ?? null,
           id: part.id,
-          kind: part.kind,
+          kind: part.kind as RightsRequestKind,
           deadlineAt: part.deadline_at,
           daysLeft,
           overdue,
-        });
+        };
+        await this.notify(admins, 'organization.rights_request_due', reminder);
         sent++;
       } catch (error) {
         onError(error);
