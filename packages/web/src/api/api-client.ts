@@ -9,7 +9,7 @@ export interface ApiClientOptions {
   baseUrl?: string;
   fetch?: typeof fetch;
   csrfToken?: () => string | null;
-  /** Called on every 401, so the app can return to the sign-in screen. */
+  /** Called on a 401 that means the session is gone, so the app can return to the sign-in screen. */
   onUnauthenticated?: () => void;
 }
 
@@ -103,10 +103,14 @@ export class ApiClient {
     return token ? { 'x-csrf-token': token } : {};
   }
 
-  /** Turns an error answer into an ApiError and reports a lost session. */
+  /**
+   * Turns an error answer into an ApiError and reports a lost session. A
+   * wrong password typed to confirm something (`invalid_credentials`) is
+   * also a 401, but the session is fine: the form shows the error.
+   */
   async failure(response: Response): Promise<ApiError> {
     const error = await errorFromResponse(response);
-    if (response.status === 401) this.unauthenticated?.();
+    if (response.status === 401 && error.id !== 'invalid_credentials') this.unauthenticated?.();
     return error;
   }
 

@@ -3,7 +3,7 @@ import { it } from 'node:test';
 import { errorId } from '../../../test/factories';
 import { describeEachDialect, useTestApp } from '../../../test/harness';
 import { auditActions } from '../../privacy/rights/rights.fixtures';
-import { enterpriseLogin, enterpriseMember, enterprisePassword } from './org-admin.test-support';
+import { enterpriseLogin, enterpriseMember } from './org-admin.test-support';
 import { call, department, makeSubAdmin, orgWith, person } from './organizations.test-support';
 
 describeEachDialect('deleting enterprise accounts (ORG-3)', (dialect) => {

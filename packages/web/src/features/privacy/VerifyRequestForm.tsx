@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { useSession } from '../../session/session-context';
-import { ErrorMessage } from '../../ui/ErrorMessage';
+import { CONFIRMING_PASSWORD, ErrorMessage } from '../../ui/ErrorMessage';
 import { TextField } from '../../ui/TextField';
 
 /**
@@ -94,7 +94,7 @@ export function VerifyRequestForm({
           onChange={(event) => setCode(event.target.value)}
         />
       )}
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error} wording={CONFIRMING_PASSWORD} />
       <div className="card-actions">
         <button type="submit" disabled={busy}>
           {t('privacy.verify.confirm')}

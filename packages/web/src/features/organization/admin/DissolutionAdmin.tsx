@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/api-error';
 import { useServices } from '../../../app/services';
-import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { CONFIRMING_PASSWORD, ErrorMessage } from '../../../ui/ErrorMessage';
 import { ConfirmButton } from '../../../ui/ConfirmButton';
 import { TextField } from '../../../ui/TextField';
 import { DissolutionStatus } from '../DissolutionStatus';
@@ -73,7 +73,7 @@ export function DissolutionAdmin({ organization }: { organization: Organization 
           {t('orgAdmin.dissolve.withdraw')}
         </button>
       ) : null}
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error} wording={CONFIRMING_PASSWORD} />
     </section>
   );
 }

@@ -6,10 +6,11 @@ import { formatDateTime } from '../../../i18n/format';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { TextField } from '../../../ui/TextField';
 import { EnterpriseAccountDevices } from './EnterpriseAccountDevices';
+import { EnterpriseAccountErase } from './EnterpriseAccountErase';
 
 /**
  * One enterprise account: its state, disable / enable, setting a new
- * password, and its devices (read with a stated purpose).
+ * password, its devices (read with a stated purpose), and deleting it.
  */
 export function EnterpriseAccountRow({
   account,
@@ -24,6 +25,7 @@ export function EnterpriseAccountRow({
   const { api } = useServices();
   const [resetting, setResetting] = useState(false);
   const [showDevices, setShowDevices] = useState(false);
+  const [erasing, setErasing] = useState(false);
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -107,8 +109,18 @@ export function EnterpriseAccountRow({
         >
           {t('orgAdmin.accounts.devicesShort')}
         </button>
+        <button
+          type="button"
+          className="secondary"
+          aria-expanded={erasing}
+          aria-label={t('orgAdmin.accounts.erase', { name })}
+          onClick={() => setErasing(!erasing)}
+        >
+          {t('orgAdmin.accounts.eraseShort')}
+        </button>
       </div>
       {showDevices ? <EnterpriseAccountDevices path={path} name={name} /> : null}
+      {erasing ? <EnterpriseAccountErase path={path} name={name} onErased={onChanged} /> : null}
       {resetting ? (
         <form
           onSubmit={(event) => void handleReset(event)}
