@@ -21,6 +21,7 @@ const request = (id: string, organizationName: string, over: Record<string, unkn
   registrationNumber: '201912345K',
   legalRepresentative: 'Tan Mei Ling',
   documents: [],
+  documentFiles: [],
   submittedAt: Date.UTC(2026, 11, 1),
   reviewedAt: null,
   reason: null,
