@@ -46,20 +46,35 @@ export const OrganizationList = z.object({ organizations: z.array(Organization) 
 export const OrganizationParams = z.object({ id: Id });
 
 /**
- * Business details for certification. `documents` are file ids from the files
- * feature; they are stored as given and not yet checked against the file store.
+ * Business details for certification. `documents` are ids of files the
+ * submitting administrator uploaded (`POST /api/files`); the request keeps
+ * its own reference to their content, so deleting the upload later does not
+ * take a document away from the review.
  */
 export const CertificationBody = z
   .object({
     legalName: z.string().trim().min(1).max(200),
     registrationNumber: z.string().trim().min(4).max(64),
     legalRepresentative: z.string().trim().min(1).max(80),
-    documents: z.array(z.string().trim().min(1).max(128)).max(10).default([]),
+    documents: z
+      .array(Id)
+      .max(10)
+      .refine((ids) => new Set(ids).size === ids.length, 'Attach each document once.')
+      .default([]),
   })
   .strict();
 export type CertificationBody = z.infer<typeof CertificationBody>;
 
 export const CertificationStatus = z.enum(['pending', 'approved', 'rejected']);
+
+/** A document of a certification request: the uploaded file's id, name, sniffed type and size. */
+export const CertificationDocument = z.object({
+  id: Id,
+  name: z.string(),
+  mediaType: z.string(),
+  size: z.number().int().nonnegative(),
+});
+export type CertificationDocument = z.infer<typeof CertificationDocument>;
 
 /** A certification request, as its organization's administrators and the operator see it. */
 export const Certification = z.object({
@@ -70,7 +85,10 @@ export const Certification = z.object({
   legalName: z.string(),
   registrationNumber: z.string(),
   legalRepresentative: z.string(),
+  /** The documents' file ids, in the order they were attached. */
   documents: z.array(z.string()),
+  /** The same documents, described. */
+  documentFiles: z.array(CertificationDocument),
   submittedAt: Timestamp,
   reviewedAt: Timestamp.nullable(),
   reason: z.string().nullable(),
@@ -79,6 +97,8 @@ export type Certification = z.infer<typeof Certification>;
 
 export const CertificationList = z.object({ certifications: z.array(Certification) });
 export const CertificationQuery = z.object({ status: CertificationStatus.default('pending') });
+/** `/api/operator/organization-certifications/:id/documents/:fileId`. */
+export const CertificationDocumentParams = z.object({ id: Id, fileId: Id });
 export const RejectCertificationBody = z
   .object({ reason: z.string().trim().min(3).max(500) })
   .strict();

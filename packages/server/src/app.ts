@@ -301,6 +301,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       publish: (topic, event) => bus.publish(topic, event),
       reportFailure: (err) => logger.warn({ err }, 'an organization event could not be published'),
     }),
+    files: filesService,
     apps: orgHooks.apps,
     endSessions: async (userId) => void (await sessions.endAll(userId)),
     // Built below, once the organizations' erasure hooks exist; called only when a job runs.

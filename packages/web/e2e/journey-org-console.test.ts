@@ -211,14 +211,26 @@ describe(
         await people.getByRole('button', { name: 'Hana' }).waitFor();
         assert.equal(await b.getByRole('status').filter({ hasText: orgName }).count(), 0);
 
-        // Certification: Hana submits the business details; the operator approves them on the desk.
+        // Certification: Hana submits the business details and a document; the operator opens
+        // the document with a purpose and approves the request on the desk.
         await section('people');
         await a.getByLabel(t('org.legalName')).fill('Lotus Trading Pte. Ltd.');
         await a.getByLabel(t('org.registrationNumber')).fill('201912345K');
         await a.getByLabel(t('org.legalRepresentative')).fill('Hana Lim');
+        const licence = Buffer.from('%PDF-1.4\n% Lotus Trading business licence\n');
+        await a
+          .getByLabel(t('org.attachDocuments'))
+          .setInputFiles({ name: 'licence.pdf', mimeType: 'application/pdf', buffer: licence });
+        const attached = a.getByRole('list', { name: t('org.attachedDocuments') });
+        await attached.getByRole('listitem', { name: 'licence.pdf' }).waitFor();
+        await attached.getByRole('progressbar').waitFor({ state: 'detached' });
         await a.getByRole('button', { name: t('org.submitCertification') }).click();
         await a.getByText(/waiting for review/).waitFor();
-        const desk = await fixture.open({ locale: 'zh-CN' });
+        await a
+          .getByRole('list', { name: t('org.documentsSent') })
+          .getByText('licence.pdf')
+          .waitFor();
+        const desk = await fixture.open({ locale: 'zh-CN', acceptDownloads: true });
         await desk.goto(`${server.url}/operator`);
         await desk.getByLabel(z('operator.login.username')).fill(OPERATOR.username);
         await desk.getByLabel(z('auth.password')).fill(OPERATOR.password);
@@ -229,6 +241,16 @@ describe(
           .click();
         const request = desk.getByRole('listitem', { name: orgName });
         await request.getByText('201912345K').waitFor();
+        await request.getByLabel(z('operator.purpose.label')).fill('核对营业执照');
+        await request.getByRole('button', { name: z('operator.certs.openDocuments') }).click();
+        const [opened] = await Promise.all([
+          desk.waitForEvent('download'),
+          request
+            .getByRole('link', { name: z('operator.certs.download', { name: 'licence.pdf' }) })
+            .click(),
+        ]);
+        assert.equal(opened.suggestedFilename(), 'licence.pdf');
+        assert.ok(readFileSync((await opened.path())!).equals(licence), 'the bytes Hana sent');
         await checkScreen(desk, 'zh-operator-certifications');
         await request
           .getByRole('button', { name: z('operator.certs.approveName', { name: orgName }) })

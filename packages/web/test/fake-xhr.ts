@@ -6,12 +6,15 @@ export interface SentUpload {
   file: File | null;
 }
 
+/** The answer to one upload; a promise holds the upload at half its bytes until it settles. */
+type UploadReply = { status: number; body: unknown };
+
 /**
  * A stand-in for XMLHttpRequest (uploads report progress through it, fetch
- * cannot): records each request's file, reports half then all of it, and
- * answers with `reply(file)` as JSON.
+ * cannot): records each request's file, reports half of it, then, once
+ * `reply(file)` has answered, all of it and that answer as JSON.
  */
-export function fakeXhr(reply: (file: File) => { status: number; body: unknown }) {
+export function fakeXhr(reply: (file: File) => UploadReply | Promise<UploadReply>) {
   const sent: SentUpload[] = [];
   class FakeXMLHttpRequest {
     upload: { onprogress: ((event: ProgressEvent) => void) | null } = { onprogress: null };
@@ -22,6 +25,7 @@ export function fakeXhr(reply: (file: File) => { status: number; body: unknown }
     status = 0;
     responseText = '';
     private request: SentUpload = { method: '', url: '', headers: {}, file: null };
+    private aborted = false;
     open(method: string, url: string) {
       this.request = { method, url, headers: {}, file: null };
     }
@@ -29,19 +33,21 @@ export function fakeXhr(reply: (file: File) => { status: number; body: unknown }
       this.request.headers[key] = value;
     }
     abort() {
+      this.aborted = true;
       this.onabort?.();
     }
     send(form: FormData) {
       const file = form.get('file');
       this.request.file = file instanceof File ? file : null;
       sent.push(this.request);
-      setTimeout(() => {
+      setTimeout(async () => {
         const total = this.request.file?.size ?? 0;
         const progress = (loaded: number) =>
           this.upload.onprogress?.({ lengthComputable: true, loaded, total } as ProgressEvent);
         progress(total / 2);
+        const answer = await reply(this.request.file!);
+        if (this.aborted) return;
         progress(total);
-        const answer = reply(this.request.file!);
         this.status = answer.status;
         this.responseText = JSON.stringify(answer.body);
         this.onload?.();

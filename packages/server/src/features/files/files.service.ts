@@ -36,6 +36,20 @@ export interface ReadableBlob {
   open(range?: ByteRange): Readable;
 }
 
+/**
+ * A file as a feature keeping its own reference to the bytes stores it (a
+ * certification request's documents): the content hash, which that
+ * feature's manifest declares as a `file` column so the bytes stay while it
+ * names them, and the description to send them with.
+ */
+export interface KeptFile {
+  id: string;
+  hash: string;
+  name: string;
+  mediaType: string;
+  size: number;
+}
+
 /** Deletes the given file-store hashes that no manifest `file` column names any more. */
 export type ReleaseFiles = (hashes: string[]) => Promise<unknown>;
 
@@ -111,6 +125,25 @@ export class FilesService {
   async describe(fileId: string): Promise<(StoredFile & { ownerId: string }) | undefined> {
     const row = await this.files.find(fileId);
     return row && { ...toStoredFile(row), ownerId: row.owner_id };
+  }
+
+  /**
+   * The owner's own file, for a feature that keeps a reference to its bytes;
+   * undefined for anyone else's (a shared file cannot be passed on this way).
+   */
+  async ownedFile(ownerId: string, fileId: string): Promise<KeptFile | undefined> {
+    const row = await this.files.find(fileId);
+    if (!row || row.owner_id !== ownerId) return undefined;
+    const { id, hash, name, media_type: mediaType } = row;
+    return { id, hash, name, mediaType, size: Number(row.size) };
+  }
+
+  /**
+   * Bytes another feature kept a reference to, to send with `sendBlob`. That
+   * feature has decided who may read them; not found once they are gone.
+   */
+  keptContent(file: KeptFile): Promise<ReadableBlob> {
+    return this.blob(file.hash, file.mediaType, file.name);
   }
 
   /** A file's description, for its owner and those it was shared with. */

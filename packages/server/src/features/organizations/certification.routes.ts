@@ -1,11 +1,14 @@
 import { IdParams } from '@carillon/protocol/common';
+import { PurposeQuery } from '@carillon/protocol/org-admin';
 import {
   Certification,
+  CertificationDocumentParams,
   CertificationList,
   CertificationQuery,
   RejectCertificationBody,
 } from '@carillon/protocol/organizations';
 import { route, type RouteDefinition } from '../../platform/http/route';
+import { sendBlob } from '../files/send-blob';
 import type { CertificationService } from './certification.service';
 
 const tags = ['operator', 'organizations'];
@@ -24,6 +27,30 @@ export function certificationReviewRoutes(certification: CertificationService): 
       handler: async ({ query }) => ({
         certifications: await certification.list(query.status),
       }),
+    }),
+    route({
+      method: 'GET',
+      path: '/api/operator/organization-certifications/:id/documents/:fileId',
+      summary:
+        "Download one of a request's documents (Range requests supported); each read is audited with its purpose",
+      tags,
+      auth: 'operator',
+      params: CertificationDocumentParams,
+      query: PurposeQuery,
+      produces: 'application/octet-stream',
+      errors: ['not_found', 'range_not_satisfiable'],
+      handler: async ({ operator, params, query, request, reply }) =>
+        sendBlob(
+          request,
+          reply,
+          await certification.document(
+            operator.operatorId,
+            params.id,
+            params.fileId,
+            query.purpose,
+          ),
+          'attachment',
+        ),
     }),
     route({
       method: 'POST',

@@ -1,10 +1,15 @@
 import type { Kysely } from 'kysely';
-import type { Database, OrganizationCertificationsTable } from '../../platform/db/schema';
+import type {
+  Database,
+  OrganizationCertificationDocumentsTable,
+  OrganizationCertificationsTable,
+} from '../../platform/db/schema';
 
 export type CertificationRow = OrganizationCertificationsTable;
 export type CertificationView = CertificationRow & { organization_name: string };
+export type CertificationDocumentRow = OrganizationCertificationDocumentsTable;
 
-/** Certification requests and their review. */
+/** Certification requests, their documents and their review. */
 export class CertificationsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -18,6 +23,43 @@ export class CertificationsRepository {
 
   async insert(row: CertificationRow): Promise<void> {
     await this.db.insertInto('organization_certifications').values(row).execute();
+  }
+
+  async insertDocuments(rows: CertificationDocumentRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.insertInto('organization_certification_documents').values(rows).execute();
+  }
+
+  /** The documents of these requests, each request's in the order they were attached. */
+  async documentsOf(certificationIds: string[]): Promise<CertificationDocumentRow[]> {
+    const rows: CertificationDocumentRow[] = [];
+    // In slices: a long review queue must not exceed the dialects' limits on bound values.
+    for (let start = 0; start < certificationIds.length; start += 500) {
+      const found = await this.db
+        .selectFrom('organization_certification_documents')
+        .selectAll()
+        .where('certification_id', 'in', certificationIds.slice(start, start + 500))
+        .orderBy('certification_id')
+        .orderBy('position')
+        .execute();
+      // PostgreSQL returns bigint as a string.
+      rows.push(...found.map((row) => ({ ...row, size: Number(row.size) })));
+    }
+    return rows;
+  }
+
+  /** One document of one request; undefined when the request does not list that file. */
+  async document(
+    certificationId: string,
+    fileId: string,
+  ): Promise<CertificationDocumentRow | undefined> {
+    const row = await this.db
+      .selectFrom('organization_certification_documents')
+      .selectAll()
+      .where('certification_id', '=', certificationId)
+      .where('file_id', '=', fileId)
+      .executeTakeFirst();
+    return row && { ...row, size: Number(row.size) };
   }
 
   async find(id: string): Promise<CertificationView | undefined> {

@@ -24,10 +24,10 @@ const own = (category: string): PersonalColumn => ({
 });
 
 /**
- * Organizations, memberships, departments, certification requests,
- * invitations, applications, routed rights requests and what a member keeps
- * of them once the organization is dissolved. Memberships and what
- * hangs off them are organization-controlled, each naming its organization
+ * Organizations, memberships, departments, certification requests and their
+ * documents, invitations, applications, routed rights requests and what a
+ * member keeps of them once the organization is dissolved. Memberships and
+ * what hangs off them are organization-controlled, each naming its organization
  * (`organization`, read by the engines); a person's application to join is
  * their own.
  */
@@ -114,12 +114,36 @@ export const organizationsManifest: FeatureManifest = {
         legal_name: { notPersonal: 'business name' },
         registration_number: { notPersonal: 'business registration number' },
         legal_representative: assigned('user.name', 'anonymize'),
-        documents: { notPersonal: 'file ids of business documents' },
+        documents: {
+          notPersonal: 'file ids as submitted, kept for the previous version (ADR 22)',
+        },
         submitted_by: assigned('user.unique_id', 'anonymize'),
         submitted_at: timestamp,
         reviewed_by: { notPersonal: 'operator identifier' },
         reviewed_at: timestamp,
         reason: { notPersonal: "operator's decision note" },
+      },
+    },
+    {
+      table: 'organization_certification_documents',
+      description:
+        'Business documents a person attached to a certification request for their organization; they can name the legal representative.',
+      subjectColumn: 'uploaded_by',
+      controller: 'organization',
+      // The organization's copy of its documents: the request keeps them when the uploader goes.
+      organization: { column: 'organization_id', onPersonErased: 'keep' },
+      retention: { kind: 'account_lifetime' },
+      columns: {
+        certification_id: identifier,
+        file_id: identifier,
+        organization_id: identifier,
+        position: { notPersonal: 'order of the documents' },
+        uploaded_by: assigned('user.unique_id', 'anonymize'),
+        // The bytes in the file store: kept while this row names them, in the organization's export.
+        hash: { ...assigned('user.content.private'), file: true },
+        name: assigned('user.content.private'),
+        media_type: { notPersonal: 'file metadata' },
+        size: { notPersonal: 'file metadata' },
       },
     },
     {

@@ -7,7 +7,7 @@ import type { Secrets } from '../../platform/secrets';
 import type { AppGate } from '../../platform/organization-hooks';
 import type { AuditLog } from '../../privacy/audit/audit-log';
 import { certificationReviewRoutes } from './certification.routes';
-import { CertificationService } from './certification.service';
+import { CertificationService, type CertificationFiles } from './certification.service';
 import { departmentsRoutes } from './departments.routes';
 import { DepartmentsService } from './departments.service';
 import { directoryRoutes } from './directory.routes';
@@ -65,6 +65,8 @@ export interface OrganizationsDependencies {
   limit: RateLimit;
   /** The conversations organizations own, changed with them (messaging, ADR 12). */
   chats: OrgConversationsFactory;
+  /** The submitter's uploads and the bytes certification requests keep (the files feature). */
+  files: CertificationFiles;
   /** Which functions each organization turned off (ORG-7, org-admin.module.ts). */
   apps: AppGate;
   /** Ends every session of a user and cuts their sockets on every node (enterprise accounts). */
@@ -90,7 +92,7 @@ export interface BuiltOrganizations {
 export function buildOrganizations(deps: OrganizationsDependencies): BuiltOrganizations {
   const { audit, clock, ids } = deps;
   const store = organizationsStore(deps.db, deps.chats);
-  const certification = new CertificationService(store, audit, clock, ids);
+  const certification = new CertificationService(store, deps.files, audit, clock, ids);
   // Where the organization's retention applies: its own tables, and its rows of personal ones.
   const targets = deps.registry.personalTables().flatMap((t) => {
     const from =

@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { DatabaseHandle } from './database';
 import { accountsMigration } from './migrations/0001-accounts';
 import { auditMigration } from './migrations/0002-audit';
@@ -19,6 +19,7 @@ import { sharedEventLogMigration } from './migrations/0016-shared-event-log';
 import { organizationSealingMigration } from './migrations/0018-organization-sealing';
 import { routedRemindersMigration } from './migrations/0019-routed-reminders';
 import { maintenanceDoneMigration } from './migrations/0020-maintenance-done';
+import { certificationDocumentsMigration } from './migrations/0021-certification-documents';
 
 /**
  * Every migration, in order. Names are zero-padded so the lexical order
@@ -44,20 +45,36 @@ const migrations: Record<string, Migration> = {
   '0018-organization-sealing': organizationSealingMigration,
   '0019-routed-reminders': routedRemindersMigration,
   '0020-maintenance-done': maintenanceDoneMigration,
+  '0021-certification-documents': certificationDocumentsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Brings the database up to the newest schema; safe to call on every start. */
 export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
-  const migrator = new Migrator({
+  check(await migratorFor(handle).migrateToLatest());
+}
+
+/**
+ * Brings the database up to the named migration and no further: a test of a
+ * migration that moves data prepares rows in the schema before it.
+ */
+export async function migrateUpTo(handle: DatabaseHandle, name: string): Promise<void> {
+  if (!(name in migrations)) throw new Error(`No migration ${name}`);
+  check(await migratorFor(handle).migrateTo(name));
+}
+
+function migratorFor(handle: DatabaseHandle): Migrator {
+  return new Migrator({
     db: handle.db,
     provider,
     // Name the schema: otherwise Kysely finds its bookkeeping tables in any
     // schema (another app's, another test's) and skips creating ours.
     ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+}
+
+function check({ error, results }: MigrationResultSet): void {
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed`, { cause: error });

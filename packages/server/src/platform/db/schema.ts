@@ -488,6 +488,23 @@ export interface OrganizationCertificationsTable {
   reason: string | null;
 }
 
+/**
+ * A document of a certification request: the upload it came from and the
+ * request's own reference to its content (`hash`), so the bytes stay while
+ * the request names them.
+ */
+export interface OrganizationCertificationDocumentsTable {
+  certification_id: string;
+  file_id: string;
+  organization_id: string;
+  position: number;
+  uploaded_by: string | null;
+  hash: string;
+  name: string;
+  media_type: string;
+  size: number;
+}
+
 /** A phone invitation or a short join code. */
 export interface OrganizationInvitationsTable {
   id: string;
@@ -646,6 +663,7 @@ export interface Database {
   organization_departments: OrganizationDepartmentsTable;
   organization_department_members: OrganizationDepartmentMembersTable;
   organization_certifications: OrganizationCertificationsTable;
+  organization_certification_documents: OrganizationCertificationDocumentsTable;
   organization_invitations: OrganizationInvitationsTable;
   organization_applications: OrganizationApplicationsTable;
   enterprise_accounts: EnterpriseAccountsTable;

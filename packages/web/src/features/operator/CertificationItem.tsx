@@ -4,9 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { TextField } from '../../ui/TextField';
+import { CertificationDocumentLinks } from './CertificationDocumentLinks';
 import { useOperator } from './operator-session';
 
-/** One certification request: the business details, and approve or reject with a reason. */
+/**
+ * One certification request: the business details and documents, and approve
+ * or reject with a reason.
+ */
 export function CertificationItem({
   certification,
   onDecided,
@@ -38,7 +42,6 @@ export function CertificationItem({
     [t('org.registrationNumber'), certification.registrationNumber],
     [t('org.legalRepresentative'), certification.legalRepresentative],
     [t('operator.certs.submitted'), formatDateTime(certification.submittedAt, i18n.language)],
-    [t('operator.certs.documents'), String(certification.documents.length)],
   ];
 
   return (
@@ -52,6 +55,8 @@ export function CertificationItem({
           </div>
         ))}
       </dl>
+      <h4>{t('operator.certs.documents')}</h4>
+      <CertificationDocumentLinks certification={certification} />
       {certification.reason ? (
         <p>{t('org.certificationReason', { reason: certification.reason })}</p>
       ) : null}

@@ -21,12 +21,21 @@ const request = (id: string, organizationName: string, over: Record<string, unkn
   registrationNumber: '201912345K',
   legalRepresentative: 'Tan Mei Ling',
   documents: [],
+  documentFiles: [],
   submittedAt: Date.UTC(2026, 11, 1),
   reviewedAt: null,
   reason: null,
   ...over,
 });
-const harbour = request('01900000-0000-7000-8000-0000000000e1', 'Harbour Works');
+const licence = '01900000-0000-7000-8000-0000000000f1';
+const register = '01900000-0000-7000-8000-0000000000f2';
+const harbour = request('01900000-0000-7000-8000-0000000000e1', 'Harbour Works', {
+  documents: [licence, register],
+  documentFiles: [
+    { id: licence, name: '营业执照.pdf', mediaType: 'application/pdf', size: 120_000 },
+    { id: register, name: 'register.png', mediaType: 'image/png', size: 48_000 },
+  ],
+});
 const lotus = request('01900000-0000-7000-8000-0000000000e2', 'Lotus Trading');
 
 describe('CertificationsPanel', { timeout: 30_000 }, () => {
@@ -78,5 +87,44 @@ describe('CertificationsPanel', { timeout: 30_000 }, () => {
     await user.selectOptions(screen.getByLabelText('Show'), 'Rejected');
     expect(await screen.findByText('Reason: The register lists another name.')).toBeDefined();
     expect(screen.queryByRole('button', { name: 'Reject' })).toBeNull();
+  });
+
+  it("opens a request's documents through the audited route once a purpose is stated", async () => {
+    const { fetch } = fakeFetch({
+      'GET /api/health': health(),
+      'GET /api/account': signedOut,
+      'POST /api/operator/login': grant,
+      'GET /api/operator/organization-certifications': {
+        body: { certifications: [harbour, lotus] },
+      },
+    });
+    renderApp('/operator/certifications', fetch);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Operator name'), 'root');
+    await user.type(screen.getByLabelText('Password'), 'operator password 1');
+    await user.click(screen.getByRole('button', { name: 'Sign in as operator' }));
+
+    const list = await screen.findByRole('list', { name: 'Organization certification' });
+    const other = within(list).getByRole('listitem', { name: 'Lotus Trading' });
+    expect(within(other).getByText('No documents attached.')).toBeDefined();
+    const item = within(list).getByRole('listitem', { name: 'Harbour Works' });
+    const documents = within(item).getByRole('list', { name: 'Documents attached' });
+    expect(within(documents).getByText('营业执照.pdf')).toBeDefined();
+    expect(within(documents).queryByRole('link')).toBeNull();
+
+    await user.type(within(item).getByLabelText('Purpose of this read'), 'certification review');
+    await user.click(within(item).getByRole('button', { name: 'Open the documents' }));
+    const links = within(documents).getAllByRole('link');
+    expect(links.map((link) => link.getAttribute('href'))).toEqual(
+      [licence, register].map(
+        (id) =>
+          `/api/operator/organization-certifications/${harbour.id}/documents/${id}?purpose=certification+review`,
+      ),
+    );
+    expect(within(documents).getByRole('link', { name: 'Download register.png' })).toBeDefined();
+    expect(
+      within(item).getByText('Each download is recorded with the purpose “certification review”.'),
+    ).toBeDefined();
+    expect(within(other).queryByRole('button', { name: 'Open the documents' })).toBeNull();
   });
 });

@@ -3,13 +3,16 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/api-error';
 import { useServices } from '../../../app/services';
-import { formatDateTime } from '../../../i18n/format';
+import { formatBytes, formatDateTime } from '../../../i18n/format';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { TextField } from '../../../ui/TextField';
+import { CertificationDocuments } from './CertificationDocuments';
+import { useDocumentUploads } from './use-document-uploads';
 
 /**
- * Certification (main administrator): the newest request and its outcome,
- * and the form to submit business details for an operator's review.
+ * Certification (main administrator): the newest request, its documents and
+ * its outcome, and the form to submit business details with documents for an
+ * operator's review.
  */
 export function CertificationAdmin({ organization }: { organization: Organization }) {
   const { t, i18n } = useTranslation();
@@ -20,6 +23,8 @@ export function CertificationAdmin({ organization }: { organization: Organizatio
     registrationNumber: '',
     legalRepresentative: '',
   });
+  const uploads = useDocumentUploads();
+  const [notReady, setNotReady] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const path = `/api/organizations/${organization.id}/certification`;
   useEffect(() => {
@@ -32,8 +37,12 @@ export function CertificationAdmin({ organization }: { organization: Organizatio
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
+    setNotReady(!uploads.ready);
+    if (!uploads.ready) return;
     try {
-      setLatest(await api.post(path, { body: { ...draft, documents: [] }, schema: Certification }));
+      const body = { ...draft, documents: uploads.ids };
+      setLatest(await api.post(path, { body, schema: Certification }));
+      uploads.clear();
     } catch (failure) {
       setError(failure);
     }
@@ -53,6 +62,16 @@ export function CertificationAdmin({ organization }: { organization: Organizatio
       ) : (
         <p className="hint">{t('org.certificationNone')}</p>
       )}
+      {latest && latest.documentFiles.length > 0 ? (
+        <ul className="file-list" aria-label={t('org.documentsSent')}>
+          {latest.documentFiles.map((document) => (
+            <li key={document.id}>
+              <span className="file-name">{document.name}</span>
+              <span className="hint">{formatBytes(document.size, i18n.language)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {canSubmit ? (
         <form onSubmit={(event) => void handleSubmit(event)} className="stack">
           <TextField
@@ -77,6 +96,12 @@ export function CertificationAdmin({ organization }: { organization: Organizatio
             value={draft.legalRepresentative}
             onChange={(event) => setDraft({ ...draft, legalRepresentative: event.target.value })}
           />
+          <CertificationDocuments uploads={uploads} />
+          {notReady && !uploads.ready ? (
+            <p role="alert" className="error">
+              {t('org.documentsNotReady')}
+            </p>
+          ) : null}
           <button type="submit">{t('org.submitCertification')}</button>
         </form>
       ) : null}
