@@ -1,7 +1,7 @@
 import type { RightsRequestDue } from '@carillon/protocol/org-data';
 import type { RightsRequestKind } from '@carillon/protocol/rights';
 import type { Clock } from '../../platform/clock';
-import { DAY_MS, daysLeft as daysUntil } from '../../privacy/rights/request-states';
+import { DAY_MS, openDeadline } from '../../privacy/rights/request-states';
 import type { MemberNotice } from './dissolution.service';
 import type { OrganizationsStore } from './organizations.store';
 
@@ -38,10 +38,9 @@ export class RoutedPartReminders {
     const { controller } = this.store;
     let sent = 0;
     for (const part of await controller.dueReminders(now, REMINDER_DAYS_BEFORE * DAY_MS, BATCH)) {
-      const daysLeft = daysUntil(part.deadline_at, now);
-      const overdue = now > part.deadline_at;
+      const deadline = openDeadline(part.deadline_at, now);
       try {
-        const stage = overdue ? 'overdue' : 'due_soon';
+        const stage = deadline.overdue ? 'overdue' : 'due_soon';
         if (!(await controller.markReminded(part.id, stage, part.reminded))) continue;
         const organization = await this.store.organizations.find(part.organization_id);
         const admins = await controller.mainAdminIds(part.organization_id);
@@ -51,9 +50,7 @@ export class RoutedPartReminders {
           name: organization?.name ?? null,
           id: part.id,
           kind: part.kind as RightsRequestKind,
-          deadlineAt: part.deadline_at,
-          daysLeft,
-          overdue,
+          ...deadline,
         };
         await this.notify(admins, 'organization.rights_request_due', reminder);
         sent++;

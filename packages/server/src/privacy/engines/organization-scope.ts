@@ -60,43 +60,48 @@ export async function organizationParts(
  * The organizations that own a person's account (an enterprise account,
  * ORG-3): those named in their rows of an `ownsSubject` table.
  */
-export async function owningOrganizations(
+export function owningOrganizations(
   db: Kysely<Database>,
   registry: ManifestRegistry,
   subjectId: string,
 ): Promise<string[]> {
-  const owners = new Set<string>();
-  for (const manifest of registry.organizationTables()) {
-    if (!manifest.ownsSubject || !manifest.subjectColumn) continue;
-    const column = manifest.organization.column;
-    const rows = await loose(db)
-      .selectFrom(manifest.table)
-      .select(column)
-      .where(manifest.subjectColumn, '=', subjectId)
-      .execute();
-    for (const row of rows) if (typeof row[column] === 'string') owners.add(row[column]);
-  }
-  return [...owners].sort();
+  return ownership(db, registry, 'organizations', subjectId);
 }
 
 /** The accounts an organization owns (its enterprise accounts). */
-async function ownedSubjects(
+function ownedSubjects(
   db: Kysely<Database>,
   registry: ManifestRegistry,
   organizationId: string,
 ): Promise<string[]> {
-  const subjects = new Set<string>();
+  return ownership(db, registry, 'subjects', organizationId);
+}
+
+/**
+ * One side of the `ownsSubject` tables' pairs: the organizations owning
+ * account `of`, or the accounts owned by organization `of`.
+ */
+async function ownership(
+  db: Kysely<Database>,
+  registry: ManifestRegistry,
+  wanted: 'organizations' | 'subjects',
+  of: string,
+): Promise<string[]> {
+  const found = new Set<string>();
   for (const manifest of registry.organizationTables()) {
     if (!manifest.ownsSubject || !manifest.subjectColumn) continue;
-    const column = manifest.subjectColumn;
+    const [given, read] =
+      wanted === 'organizations'
+        ? [manifest.subjectColumn, manifest.organization.column]
+        : [manifest.organization.column, manifest.subjectColumn];
     const rows = await loose(db)
       .selectFrom(manifest.table)
-      .select(column)
-      .where(manifest.organization.column, '=', organizationId)
+      .select(read)
+      .where(given, '=', of)
       .execute();
-    for (const row of rows) if (typeof row[column] === 'string') subjects.add(row[column]);
+    for (const row of rows) if (typeof row[read] === 'string') found.add(row[read]);
   }
-  return [...subjects].sort();
+  return [...found].sort();
 }
 
 /**

@@ -80,9 +80,13 @@ export class RightsFulfilment {
   }
 
   /** Whether the whole request goes to the organization that owns the account. */
-  organizationAnswers(row: RightsRequestRow, body: Pick<CreateRightsRequestBody, 'kind'>) {
-    if (!ORGANIZATION_ANSWERS.has(body.kind)) return Promise.resolve(false);
-    return this.engines.owningOrganizations(row.user_id!).then((owners) => owners.length > 0);
+  async organizationAnswers(row: RightsRequestRow, body: Pick<CreateRightsRequestBody, 'kind'>) {
+    return ORGANIZATION_ANSWERS.has(body.kind) && (await this.isEnterpriseAccount(row.user_id!));
+  }
+
+  /** Whether an organization owns the account (ORG-3), so answers its requests of those kinds. */
+  async isEnterpriseAccount(userId: string): Promise<boolean> {
+    return (await this.engines.owningOrganizations(userId)).length > 0;
   }
 
   private async personal(row: RightsRequestRow, body: CreateRightsRequestBody): Promise<Outcome> {

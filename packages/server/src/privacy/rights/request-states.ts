@@ -68,9 +68,11 @@ export function daysLeft(deadlineAt: number, now: number): number {
  * (null while open): days left while open, and whether it was or is late.
  */
 export function deadlineState(deadlineAt: number, closedAt: number | null, now: number) {
-  return {
-    deadlineAt,
-    daysLeft: closedAt === null ? daysLeft(deadlineAt, now) : null,
-    overdue: (closedAt ?? now) > deadlineAt,
-  };
+  if (closedAt === null) return openDeadline(deadlineAt, now);
+  return { deadlineAt, daysLeft: null, overdue: closedAt > deadlineAt };
+}
+
+/** Where the deadline of something still unanswered stands at `now`. */
+export function openDeadline(deadlineAt: number, now: number) {
+  return { deadlineAt, daysLeft: daysLeft(deadlineAt, now), overdue: now > deadlineAt };
 }

@@ -14,7 +14,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { EditionRules } from '../editions';
 import type { DataEngines } from '../engines/data-engines';
 import type { AccountCancellations } from './cancellation.service';
-import type { RightsFulfilment } from './fulfilment';
+import { ORGANIZATION_ANSWERS, type RightsFulfilment } from './fulfilment';
 import { assertCancellable, type AccountErasureHooks } from './erasure-hooks';
 import type { CodeSent, IdentityCheck } from './identity-check';
 import type { OrganizationRouting } from './organization-routing';
@@ -178,12 +178,14 @@ export class RightsService {
   /** The person's requests, newest first, with deadlines and days left. */
   async list(userId: string): Promise<RightsRequest[]> {
     const rows = await this.p.requests.listForUser(userId);
-    return Promise.all(rows.map((row) => this.present(row)));
+    const enterprise = await this.p.fulfilment.isEnterpriseAccount(userId);
+    return Promise.all(rows.map((row) => this.present(row, enterprise)));
   }
 
   /** One of the person's own requests. */
   async get(userId: string, id: string): Promise<RightsRequest> {
-    return this.present(await loadOwnRequest(this.p.requests, userId, id));
+    const row = await loadOwnRequest(this.p.requests, userId, id);
+    return this.present(row, await this.p.fulfilment.isEnterpriseAccount(userId));
   }
 
   /** The access report (GDPR Art. 15) of a fulfilled access request, generated now. */
@@ -226,14 +228,15 @@ export class RightsService {
       );
   }
 
-  private async present(row: RightsRequestRow): Promise<RightsRequest> {
+  /** `enterprise`: whether an organization owns the requester's account. */
+  private async present(row: RightsRequestRow, enterprise: boolean): Promise<RightsRequest> {
     const coolingOffEndsAt =
       row.kind === 'cancel_account' ? await this.p.cancellations.coolingOffEnd(row.id) : null;
     const submitted = await readSubmitted(this.p.vault, row);
     return presentRequest(row, submitted, this.p.clock.now(), {
       coolingOffEndsAt,
       organizations: await this.p.routing.partsOf(row.id),
-      answeredByOrganization: await this.p.fulfilment.organizationAnswers(row, submitted),
+      answeredByOrganization: enterprise && ORGANIZATION_ANSWERS.has(submitted.kind),
     });
   }
 

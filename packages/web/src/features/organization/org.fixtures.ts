@@ -30,6 +30,17 @@ export const member = (userId: string, name: string, change: Record<string, unkn
   ...change,
 });
 
+/** 张三 as an enterprise account of the organization. */
+export const enterpriseAccount = (change: Record<string, unknown> = {}) => ({
+  userId: zhang,
+  organizationId: org,
+  accountName: 'zhang.san',
+  name: '张三',
+  createdAt: Date.UTC(2026, 10, 1),
+  disabledAt: null,
+  ...change,
+});
+
 export const departments = [
   { id: sales, parentId: null, name: 'Sales', managerId: null, memberCount: 1, groupId: null },
 ];

@@ -3,18 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { account, fakeFetch, health } from '../../../../test/fake-fetch';
 import { renderApp } from '../../../../test/render-app';
-import { me, notFound, org, orgBasics, sales, zhang } from '../org.fixtures';
+import { enterpriseAccount, me, notFound, org, orgBasics, sales, zhang } from '../org.fixtures';
 
 const DAY = 86_400_000;
 const base = `/api/organizations/${org}`;
-const enterprise = (disabledAt: number | null = null) => ({
-  userId: zhang,
-  organizationId: org,
-  accountName: 'zhang.san',
-  name: '张三',
-  createdAt: Date.UTC(2026, 10, 1),
-  disabledAt,
-});
+const enterprise = (disabledAt: number | null = null) => enterpriseAccount({ disabledAt });
 const apps = (directorySearch = true) => ({
   apps: [
     { id: 'group_chats', name: 'Group chats', description: 'Off: …', enabled: true },

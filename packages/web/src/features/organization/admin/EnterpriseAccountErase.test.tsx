@@ -3,17 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { account, fakeFetch, health } from '../../../../test/fake-fetch';
 import { renderApp } from '../../../../test/render-app';
-import { me, org, orgBasics, zhang } from '../org.fixtures';
+import { enterpriseAccount, me, org, orgBasics, zhang } from '../org.fixtures';
 
 const base = `/api/organizations/${org}/enterprise-accounts`;
-const enterprise = {
-  userId: zhang,
-  organizationId: org,
-  accountName: 'zhang.san',
-  name: '张三',
-  createdAt: Date.UTC(2026, 10, 1),
-  disabledAt: null,
-};
+const enterprise = enterpriseAccount();
 
 describe('administrator console: deleting an enterprise account', () => {
   it('warns, asks for the password, shows a wrong one, then the account is gone', async () => {
