@@ -246,7 +246,7 @@ describe(
         const [opened] = await Promise.all([
           desk.waitForEvent('download'),
           request
-            .getByRole('link', { name: z('operator.certs.download', { name: 'licence.pdf' }) })
+            .getByRole('button', { name: z('operator.certs.download', { name: 'licence.pdf' }) })
             .click(),
         ]);
         assert.equal(opened.suggestedFilename(), 'licence.pdf');

@@ -25,8 +25,9 @@ export interface Call<S extends z.ZodType | undefined> {
 type Answer<S> = S extends z.ZodType ? z.infer<S> : void;
 
 /**
- * The typed HTTP client: cookies travel with every call, unsafe methods carry
- * the CSRF header, answers are checked against the protocol schema, and an
+ * The typed HTTP client: cookies and the CSRF header travel with every call
+ * (the server wants the header on unsafe methods and on audited reads, which
+ * are GETs), answers are checked against the protocol schema, and an
  * error body becomes an ApiError with the server's id and message.
  */
 export class ApiClient {
@@ -89,7 +90,11 @@ export class ApiClient {
   async open(path: string, signal?: AbortSignal): Promise<Response> {
     let response: Response;
     try {
-      response = await this.fetch(this.url(path), { credentials: 'same-origin', signal });
+      response = await this.fetch(this.url(path), {
+        credentials: 'same-origin',
+        headers: this.csrfHeaders(),
+        signal,
+      });
     } catch (error) {
       throw new ApiError('network', error instanceof Error ? error.message : 'offline', 0);
     }
@@ -97,8 +102,8 @@ export class ApiClient {
     return response;
   }
 
-  /** Headers an unsafe request needs (also used by uploads, which bypass fetch). */
-  unsafeHeaders(): Record<string, string> {
+  /** The CSRF header every call sends (also used by uploads, which bypass fetch). */
+  csrfHeaders(): Record<string, string> {
     const token = this.csrfToken();
     return token ? { 'x-csrf-token': token } : {};
   }
@@ -124,7 +129,7 @@ export class ApiClient {
     path: string,
     call: Call<S>,
   ): Promise<Answer<S>> {
-    const headers: Record<string, string> = method === 'GET' ? {} : this.unsafeHeaders();
+    const headers = this.csrfHeaders();
     if (call.body !== undefined) headers['content-type'] = 'application/json';
     if (call.raw) headers['content-type'] = call.raw.type || 'application/octet-stream';
     let response: Response;

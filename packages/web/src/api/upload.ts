@@ -21,8 +21,7 @@ export function uploadFile(
     const xhr = new XMLHttpRequest();
     xhr.open('POST', api.url('/api/files'));
     xhr.withCredentials = true;
-    for (const [key, value] of Object.entries(api.unsafeHeaders()))
-      xhr.setRequestHeader(key, value);
+    for (const [key, value] of Object.entries(api.csrfHeaders())) xhr.setRequestHeader(key, value);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };

@@ -75,6 +75,7 @@ export function operatorsRoutes(
       tags,
       auth: 'operator',
       query: OutboxQuery,
+      audited: true,
       response: OutboxList,
       handler: async ({ operator, query }) => ({
         entries: await operators.readOutbox({ kind: 'operator', id: operator.operatorId }, query),

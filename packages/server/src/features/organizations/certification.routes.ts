@@ -37,6 +37,7 @@ export function certificationReviewRoutes(certification: CertificationService): 
       auth: 'operator',
       params: CertificationDocumentParams,
       query: PurposeQuery,
+      audited: true,
       produces: 'application/octet-stream',
       errors: ['not_found', 'range_not_satisfiable'],
       handler: async ({ operator, params, query, request, reply }) =>

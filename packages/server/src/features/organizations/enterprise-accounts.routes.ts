@@ -70,6 +70,7 @@ export function enterpriseAccountsRoutes(
       auth: 'user',
       params: EnterpriseAccountParams,
       query: PurposeQuery,
+      audited: true,
       response: EnterpriseAccountDetail,
       errors: admin,
       handler: ({ user, params, query }) =>

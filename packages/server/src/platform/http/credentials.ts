@@ -27,17 +27,25 @@ export function readCredential(
   return cookie ? { token: cookie, via: 'cookie' } : undefined;
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Set by registerRoutes for an audited read (RouteDefinition.audited). */
+    auditedRead?: boolean;
+  }
+}
+
 /**
- * Double-submit CSRF defence for cookie sessions: an unsafe request must echo
- * the CSRF token in `X-CSRF-Token`. Bearer tokens are not sent by browsers
- * on their own, so they need no such check.
+ * Double-submit CSRF defence for cookie sessions: an unsafe request, or an
+ * audited read, must echo the CSRF token in `X-CSRF-Token`. Bearer tokens
+ * are not sent by browsers on their own, so they need no such check.
  */
 export function checkCsrf(
   request: FastifyRequest,
   via: 'bearer' | 'cookie',
   expected: string,
 ): void {
-  if (via === 'bearer' || SAFE_METHODS.has(request.method)) return;
+  if (via === 'bearer') return;
+  if (SAFE_METHODS.has(request.method) && !request.routeOptions.config.auditedRead) return;
   const sent = request.headers['x-csrf-token'];
   const a = Buffer.from(typeof sent === 'string' ? sent : '');
   const b = Buffer.from(expected);

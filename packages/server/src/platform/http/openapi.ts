@@ -74,6 +74,8 @@ function operation(def: RouteDefinition) {
     tags: def.tags,
     ...(def.auth === 'user' ? { security: [{ bearer: [] }, { cookie: [] }] } : {}),
     ...(def.auth === 'operator' ? { security: [{ operatorBearer: [] }] } : {}),
+    // Cookie sessions send X-CSRF-Token on this GET too (RouteDefinition.audited).
+    ...(def.audited ? { 'x-audited-read': true } : {}),
     parameters: [...parameters(def.params, 'path'), ...parameters(def.query, 'query')],
     ...(requestBody ? { requestBody } : {}),
     responses,

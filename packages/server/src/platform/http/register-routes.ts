@@ -108,9 +108,12 @@ export function registerRoutes(
       url: def.path,
       // Multipart parts are limited one by one as they stream (fileParts).
       ...(def.bodyLimit && def.body !== 'multipart' ? { bodyLimit: def.bodyLimit } : {}),
-      config: def.rateLimit
-        ? { rateLimit: { max: def.rateLimit.max, timeWindow: def.rateLimit.perMs } }
-        : {},
+      config: {
+        ...(def.rateLimit && {
+          rateLimit: { max: def.rateLimit.max, timeWindow: def.rateLimit.perMs },
+        }),
+        ...(def.audited && { auditedRead: true }),
+      },
       // preParsing: after the rate limit (onRequest), before the body is read.
       preParsing: async (request) => {
         actors.set(request, await authenticate(def.auth, request, auth));

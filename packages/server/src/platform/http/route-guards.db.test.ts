@@ -6,6 +6,7 @@ import { errorId, registerUser } from '../../../test/factories';
 
 interface Operation {
   security?: unknown[];
+  'x-audited-read'?: boolean;
   requestBody?: { content: Record<string, unknown> };
   responses: Record<string, unknown>;
 }
@@ -105,6 +106,41 @@ describeEachDialect('guards on every route', (dialect) => {
       for (let i = 0; i < 3; i++)
         statuses.push((await t().request({ method, url, payload: {}, remoteAddress })).statusCode);
       assert.equal(statuses[2], 429, `${method} ${url}: ${statuses.join(', ')}`);
+    }
+  });
+});
+
+// Its own server: the suite above keeps the sign-up rate limit at two a minute.
+describeEachDialect('CSRF on audited reads', (dialect) => {
+  const operator = { username: 'auditor', password: 'lantern harbour evening tide' };
+  const t = useTestApp(dialect, {
+    env: { OPERATOR_USERNAME: operator.username, OPERATOR_PASSWORD: operator.password },
+  });
+
+  it('answers 403 on every audited read called with a session cookie but no CSRF token', async () => {
+    const user = await registerUser(t());
+    const login = await t().request({
+      method: 'POST',
+      url: '/api/operator/login',
+      payload: operator,
+      remoteAddress: '198.51.100.2',
+    });
+    const cookieOf = (op: Operation) =>
+      isOperatorRoute(op)
+        ? `carillon_operator=${login.json().token}`
+        : `carillon_session=${user.token}`;
+    const audited = (await operations(t().request)).filter((o) => o.op['x-audited-read']);
+    // The outbox, the rights queue, an enterprise account's devices, a certification document.
+    assert.ok(audited.length >= 4);
+    for (const { method, url, op } of audited) {
+      const response = await t().request({
+        method,
+        url: `${url}?purpose=${encodeURIComponent('a purpose another site chose')}`,
+        headers: { cookie: cookieOf(op) },
+      });
+      assert.equal(method, 'GET');
+      assert.equal(response.statusCode, 403, `${method} ${url}`);
+      assert.equal(errorId(response), 'csrf_failed');
     }
   });
 });

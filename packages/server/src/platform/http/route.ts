@@ -88,6 +88,13 @@ export interface RouteDefinition<
   produces?: string;
   status?: number;
   rateLimit?: RateLimit;
+  /**
+   * A read that files an audit entry with the purpose the caller states. A
+   * cookie session must send its CSRF token even though it is a GET: a link
+   * on another site could otherwise make a signed-in browser file a read, with
+   * a purpose of that site's choosing, in someone's access log.
+   */
+  audited?: true;
   /** Largest accepted body in bytes (for `multipart`: per file); the server default otherwise. */
   bodyLimit?: number;
   /** Error ids this route may answer besides validation and auth, for the docs. */

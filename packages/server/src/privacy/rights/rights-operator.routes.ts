@@ -20,6 +20,7 @@ export function rightsOperatorRoutes(rights: RightsOperatorService): RouteDefini
       tags,
       auth: 'operator',
       query: OperatorQueueQuery,
+      audited: true,
       response: OperatorRightsRequestList,
       handler: async ({ operator, query }) => ({
         requests: await rights.queue(operator.operatorId, query.purpose),

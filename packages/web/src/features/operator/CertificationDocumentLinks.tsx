@@ -2,12 +2,13 @@ import type { Certification } from '@carillon/protocol/organizations';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../i18n/format';
+import { DownloadButton } from '../../ui/DownloadButton';
 import { useOperator } from './operator-session';
 import { PurposeForm } from './PurposeForm';
 
 /**
  * A request's documents. They can name people (the legal representative), so
- * they open only once the operator has said why: each link then downloads
+ * they open only once the operator has said why: each one then downloads
  * through the audited route with that purpose.
  */
 export function CertificationDocumentLinks({ certification }: { certification: Certification }) {
@@ -24,17 +25,18 @@ export function CertificationDocumentLinks({ certification }: { certification: C
         {documents.map((document) => (
           <li key={document.id}>
             {purpose ? (
-              <a
-                className="file-name"
-                href={api.url(`${base}/${document.id}`, { purpose })}
-                aria-label={t('operator.certs.download', { name: document.name })}
-              >
-                {document.name}
-              </a>
+              <DownloadButton
+                api={api}
+                path={`${base}/${document.id}?${new URLSearchParams({ purpose }).toString()}`}
+                file={document}
+                label={t('operator.certs.download', { name: document.name })}
+              />
             ) : (
-              <span className="file-name">{document.name}</span>
+              <p className="message-text">
+                <span className="file-name">{document.name}</span>{' '}
+                <span className="hint">{formatBytes(document.size, i18n.language)}</span>
+              </p>
             )}
-            <span className="hint">{formatBytes(document.size, i18n.language)}</span>
           </li>
         ))}
       </ul>

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeFetch, health, signedOut } from '../../../test/fake-fetch';
 import { renderApp } from '../../../test/render-app';
 
@@ -90,12 +90,15 @@ describe('CertificationsPanel', { timeout: 30_000 }, () => {
   });
 
   it("opens a request's documents through the audited route once a purpose is stated", async () => {
-    const { fetch } = fakeFetch({
+    const { fetch, sent } = fakeFetch({
       'GET /api/health': health(),
       'GET /api/account': signedOut,
       'POST /api/operator/login': grant,
       'GET /api/operator/organization-certifications': {
         body: { certifications: [harbour, lotus] },
+      },
+      [`GET /api/operator/organization-certifications/${harbour.id}/documents/${register}`]: {
+        response: () => new Response('PNG bytes', { headers: { 'content-type': 'image/png' } }),
       },
     });
     renderApp('/operator/certifications', fetch);
@@ -110,18 +113,21 @@ describe('CertificationsPanel', { timeout: 30_000 }, () => {
     const item = within(list).getByRole('listitem', { name: 'Harbour Works' });
     const documents = within(item).getByRole('list', { name: 'Documents attached' });
     expect(within(documents).getByText('营业执照.pdf')).toBeDefined();
-    expect(within(documents).queryByRole('link')).toBeNull();
+    expect(within(documents).queryByRole('button')).toBeNull();
 
     await user.type(within(item).getByLabelText('Purpose of this read'), 'certification review');
     await user.click(within(item).getByRole('button', { name: 'Open the documents' }));
-    const links = within(documents).getAllByRole('link');
-    expect(links.map((link) => link.getAttribute('href'))).toEqual(
-      [licence, register].map(
-        (id) =>
-          `/api/operator/organization-certifications/${harbour.id}/documents/${id}?purpose=certification+review`,
-      ),
-    );
-    expect(within(documents).getByRole('link', { name: 'Download register.png' })).toBeDefined();
+    const saved: Blob[] = [];
+    URL.createObjectURL = vi.fn((blob: Blob) => (saved.push(blob), 'blob:document'));
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    await user.click(within(documents).getByRole('button', { name: 'Download register.png' }));
+    await vi.waitFor(() => expect(saved).toHaveLength(1));
+    expect(within(documents).getByRole('button', { name: 'Download 营业执照.pdf' })).toBeDefined();
+    // An audited read: the download carries the operator's CSRF token, so no other site can file it.
+    const read = sent.find((r) => r.path.endsWith(`/documents/${register}`));
+    expect(read?.query).toEqual({ purpose: 'certification review' });
+    expect(read?.headers['x-csrf-token']).toBe('op-csrf');
     expect(
       within(item).getByText('Each download is recorded with the purpose “certification review”.'),
     ).toBeDefined();
