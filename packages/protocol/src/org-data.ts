@@ -86,6 +86,13 @@ export const Dissolution = z.object({
 export type Dissolution = z.infer<typeof Dissolution>;
 
 /**
+ * How many days before a routed part's deadline its main administrator is
+ * reminded. Three days leave time to answer even under the `cn` edition's
+ * 15-day deadline, a fifth of it.
+ */
+export const REMINDER_DAYS_BEFORE = 3;
+
+/**
  * The payload of an `organization.rights_request_due` event, sent to the main
  * administrator when a routed part still open is three days from its
  * deadline and again once the deadline has passed.

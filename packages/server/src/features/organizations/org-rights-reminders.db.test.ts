@@ -6,7 +6,7 @@ import { device } from '../../../test/factories';
 import { describeEachDialect, useTestApp, type TestApp } from '../../../test/harness';
 import { editions } from '../../privacy/editions';
 import { submitVerified } from '../../privacy/rights/rights.fixtures';
-import { REMINDER_DAYS_BEFORE } from './org-rights-reminders';
+import { REMINDER_DAYS_BEFORE } from '@carillon/protocol/org-data';
 import { call, makeSubAdmin, orgWith, person, type Person } from './organizations.test-support';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,16 +1,9 @@
-import type { RightsRequestDue } from '@carillon/protocol/org-data';
+import { REMINDER_DAYS_BEFORE, type RightsRequestDue } from '@carillon/protocol/org-data';
 import type { RightsRequestKind } from '@carillon/protocol/rights';
 import type { Clock } from '../../platform/clock';
 import { DAY_MS, openDeadline } from '../../privacy/rights/request-states';
 import type { MemberNotice } from './dissolution.service';
 import type { OrganizationsStore } from './organizations.store';
-
-/**
- * How long before a routed part's deadline its main administrator is
- * reminded. Three days leave time to answer even under the `cn` edition's
- * 15-day deadline, a fifth of it.
- */
-export const REMINDER_DAYS_BEFORE = 3;
 
 /** Parts reminded per pass; the next pass takes the rest. */
 const BATCH = 100;

@@ -3,9 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { account, fakeFetch, health } from '../../../test/fake-fetch';
 import { handRealtime, renderApp } from '../../../test/render-app';
-import { me, org, orgBasics } from './org.fixtures';
+import { me, org, orgBasics, routedPart } from './org.fixtures';
 
 const DAY = 86_400_000;
+// The time renderApp's clock gives.
 const NOW = Date.UTC(2026, 11, 2, 9);
 const part = '01900000-0000-7000-8000-0000000000f1';
 let cursor = 10;
@@ -31,19 +32,23 @@ const due = (change: Record<string, unknown> = {}) => ({
 });
 const overdue = { deadlineAt: NOW - DAY, daysLeft: -1, overdue: true };
 
-function server() {
+/** A routed part in the organization's queue, open and due in 3 days unless changed. */
+const queued = (change: Record<string, unknown> = {}) =>
+  routedPart('f1', NOW, { deadlineAt: NOW + 3 * DAY, daysLeft: 3, ...change });
+
+function server(queue: () => unknown[]) {
   return fakeFetch({
     'GET /api/health': health(),
     'GET /api/account': account(me),
     ...orgBasics('main_admin'),
-    [`GET /api/organizations/${org}/rights-requests`]: { body: { requests: [] } },
+    [`GET /api/organizations/${org}/rights-requests`]: () => ({ body: { requests: queue() } }),
   });
 }
 
 /** The directory, signed in as the main administrator, with a socket the test speaks through. */
-async function openDirectory(languages?: string[]) {
+async function openDirectory(languages?: string[], queue: () => unknown[] = () => []) {
   const realtime = handRealtime();
-  const rendered = renderApp(`/org/${org}`, server().fetch, {
+  const rendered = renderApp(`/org/${org}`, server(queue).fetch, {
     realtime: realtime.factory,
     ...(languages ? { languages } : {}),
   });
@@ -103,24 +108,55 @@ describe('reminders of data-rights requests routed to the organization', () => {
     expect(within(region).getAllByRole('link', { name: '数据权利请求' })).toHaveLength(2);
   });
 
-  it('stays after a reload until dismissed, and ignores other events', async () => {
-    const first = await openDirectory();
-    first.send(due());
-    first.send({
+  it('ignores other events and malformed reminders', async () => {
+    const { send } = await openDirectory();
+    send({
       type: 'event',
       event: { cursor: cursor++, type: 'member.joined', payload: {}, createdAt: NOW },
     });
-    first.send({ ...due(), event: { ...due().event, payload: { id: part } } }); // malformed
-    first.unmount();
+    send({ ...due(), event: { ...due().event, payload: { id: part } } });
+    expect(screen.queryByRole('region', { name: /Reminders/ })).toBeNull();
+  });
 
-    await openDirectory();
+  it('reads due requests from the queue when the app opens, until dismissed or answered', async () => {
+    let queue = [queued(), routedPart('f2', NOW, { deadlineAt: NOW + 9 * DAY, daysLeft: 9 })];
+    const first = await openDirectory(undefined, () => queue);
+    // Only the one due within three days; the other is far off.
+    const [item, ...others] = await within(
+      await screen.findByRole('region', { name: /Reminders/ }),
+    ).findAllByRole('status');
+    expect(others).toEqual([]);
+    expect(item!.textContent).toMatch(/is due in 3 days, by Dec 5, 2026/);
     const user = userEvent.setup();
-    expect(within(reminders()).getAllByRole('status')).toHaveLength(1);
     await user.click(
       within(reminders()).getByRole('button', {
         name: /^Dismiss the reminder about Harbour Works/,
       }),
     );
+    expect(screen.queryByRole('region', { name: /Reminders/ })).toBeNull();
+    first.unmount();
+
+    // Dismissed stays dismissed; once overdue it shows again; once answered it is gone.
+    await openDirectory(undefined, () => queue).then(({ unmount }) => {
+      expect(screen.queryByRole('region', { name: /Reminders/ })).toBeNull();
+      unmount();
+    });
+    queue = [queued({ deadlineAt: NOW - DAY, daysLeft: -1, overdue: true })];
+    await openDirectory(undefined, () => queue).then(async ({ unmount }) => {
+      expect(
+        (
+          await within(await screen.findByRole('region', { name: /Reminders/ })).findByRole(
+            'status',
+          )
+        ).textContent,
+      ).toMatch(/is overdue/);
+      unmount();
+    });
+    queue = [
+      queued({ status: 'fulfilled', answeredAt: NOW, daysLeft: null, deadlineAt: NOW - DAY }),
+    ];
+    const last = await openDirectory(undefined, () => queue);
+    await waitFor(() => expect(last.container.textContent).toContain('Harbour Works'));
     expect(screen.queryByRole('region', { name: /Reminders/ })).toBeNull();
   });
 });

@@ -1,18 +1,22 @@
-import { RightsRequestDue } from '@carillon/protocol/org-data';
-import { useEffect, useMemo, useState } from 'react';
+import { OrgRightsRequestList, RightsRequestDue } from '@carillon/protocol/org-data';
+import { OrganizationList } from '@carillon/protocol/organizations';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../i18n/format';
 import { useStream } from '../../realtime/use-stream';
 import { useSession } from '../../session/session-context';
 import '../privacy/privacy.css';
-import { localReminders } from './rights-reminders';
+import { useServices } from '../../app/services';
+import { dueReminders, localDismissals } from './rights-reminders';
 
 /**
  * Atop every screen, for an organization's main administrator: members'
  * data-rights requests to the organization that are due within days or
- * overdue (`organization.rights_request_due`), each with a link to the
- * console's Data-rights requests section, until dismissed.
+ * overdue, each with a link to the console's Data-rights requests section,
+ * until dismissed or answered. Read from the organizations' queues when the
+ * app opens, so a browser that was away hears of them too, and live from
+ * `organization.rights_request_due` events.
  */
 export function RightsReminders() {
   const session = useSession();
@@ -23,19 +27,51 @@ export function RightsReminders() {
 
 function ReminderList({ userId }: { userId: string }) {
   const { t } = useTranslation();
-  const store = useMemo(() => localReminders(userId), [userId]);
-  const [reminders, setReminders] = useState(() => store.list());
+  const { api, now } = useServices();
+  const dismissals = useMemo(() => localDismissals(userId), [userId]);
+  const [due, setDue] = useState<RightsRequestDue[]>([]);
+  const [, redraw] = useState(0);
+
+  const load = useCallback(async () => {
+    try {
+      const { organizations } = await api.get('/api/organizations', { schema: OrganizationList });
+      const queues = await Promise.all(
+        organizations
+          .filter((o) => o.myRole === 'main_admin')
+          .map(async (organization) => {
+            const path = `/api/organizations/${organization.id}/rights-requests`;
+            const { requests } = await api.get(path, { schema: OrgRightsRequestList });
+            return dueReminders(organization, requests, now());
+          }),
+      );
+      setDue(queues.flat());
+    } catch {
+      // Reminders are a courtesy: the console's section lists every request either way.
+    }
+  }, [api, now]);
+  useEffect(() => {
+    void load();
+  }, [load]);
   useStream((event) => {
     if (event.type !== 'organization.rights_request_due') return;
     const reminder = RightsRequestDue.safeParse(event.payload);
-    if (reminder.success) setReminders(store.add(reminder.data));
+    if (!reminder.success) return;
+    const fresh = reminder.data;
+    // A late copy of an earlier stage does not undo "overdue".
+    setDue((current) =>
+      current.some((r) => r.id === fresh.id && r.overdue && !fresh.overdue)
+        ? current
+        : [...current.filter((r) => r.id !== fresh.id), fresh],
+    );
   });
   useEffect(() => {
-    // Another tab of this account added or dismissed one.
-    const handleStorage = () => setReminders(store.list());
+    // Another tab of this account dismissed one.
+    const handleStorage = () => redraw((n) => n + 1);
     window.addEventListener('storage', handleStorage);
     return () => window.removeEventListener('storage', handleStorage);
-  }, [store]);
+  }, []);
+
+  const reminders = dismissals.shown(due);
   if (reminders.length === 0) return null;
   return (
     <section aria-label={t('orgAdmin.reminders.label')}>
@@ -44,7 +80,10 @@ function ReminderList({ userId }: { userId: string }) {
           <Reminder
             key={reminder.id}
             reminder={reminder}
-            onDismiss={() => setReminders(store.dismiss(reminder.id))}
+            onDismiss={() => {
+              dismissals.dismiss(reminder);
+              redraw((n) => n + 1);
+            }}
           />
         ))}
       </ul>

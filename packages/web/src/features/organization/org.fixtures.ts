@@ -41,6 +41,30 @@ export const enterpriseAccount = (change: Record<string, unknown> = {}) => ({
   ...change,
 });
 
+/**
+ * A routed data-rights part as GET …/rights-requests serves it, from 张三;
+ * `id` ends its id; open with 10 days left at `now` unless changed.
+ */
+export const routedPart = (id: string, now: number, change: Record<string, unknown> = {}) => ({
+  id: `01900000-0000-7000-8000-0000000000${id}`,
+  requestId: `01900000-0000-7000-8000-0000000001${id}`,
+  organizationId: org,
+  userId: zhang,
+  memberName: '张三',
+  kind: 'copy',
+  asked: {},
+  tables: ['organization_members', 'messages'],
+  status: 'open',
+  answer: null,
+  refusalReason: null,
+  createdAt: now - 20 * 86_400_000,
+  answeredAt: null,
+  deadlineAt: now + 10 * 86_400_000,
+  daysLeft: 10,
+  overdue: false,
+  ...change,
+});
+
 export const departments = [
   { id: sales, parentId: null, name: 'Sales', managerId: null, memberCount: 1, groupId: null },
 ];

@@ -1,49 +1,75 @@
-import { RightsRequestDue } from '@carillon/protocol/org-data';
+import {
+  REMINDER_DAYS_BEFORE,
+  type OrgRightsRequest,
+  type RightsRequestDue,
+} from '@carillon/protocol/org-data';
+import type { Organization } from '@carillon/protocol/organizations';
 
-/**
- * The reminders of routed data-rights parts one account has not dismissed.
- * Each goes out once per stage and the stream's cursor moves past it, so
- * without keeping them a reload would lose a reminder the administrator has
- * not acted on.
- */
-export interface ReminderStore {
-  /** Overdue first, then nearest deadline. */
-  list(): RightsRequestDue[];
-  /** Keeps a reminder; a later one about the same part replaces it, unless that one is overdue. */
-  add(reminder: RightsRequestDue): RightsRequestDue[];
-  /** Forgets the reminder about one part. */
-  dismiss(partId: string): RightsRequestDue[];
-}
+const DAY_MS = 86_400_000;
 
-const Stored = RightsRequestDue.array();
-
-const byUrgency = (a: RightsRequestDue, b: RightsRequestDue) =>
+/** Overdue first, then nearest deadline. */
+export const byUrgency = (a: RightsRequestDue, b: RightsRequestDue) =>
   Number(b.overdue) - Number(a.overdue) || a.deadlineAt - b.deadlineAt;
 
-/** Reminders kept in localStorage per account, like the stream's cursor. */
-export function localReminders(userId: string): ReminderStore {
-  const key = `carillon.rightsReminders.${userId}`;
-  const list = (): RightsRequestDue[] => {
+/** A reminder's stage: one shows again once its part falls overdue, even if dismissed before. */
+const stageOf = (reminder: RightsRequestDue) =>
+  `${reminder.id}:${reminder.overdue ? 'overdue' : 'due_soon'}`;
+
+/**
+ * The open parts of an organization's queue that the server reminds of (due
+ * within REMINDER_DAYS_BEFORE days, or overdue), as reminders. Read from the
+ * queue, a reminder reaches a browser that was away when it was sent, and
+ * goes once the part is answered.
+ */
+export function dueReminders(
+  organization: Organization,
+  requests: OrgRightsRequest[],
+  now: number,
+): RightsRequestDue[] {
+  return requests.flatMap((request) =>
+    request.status === 'open' && request.deadlineAt - now <= REMINDER_DAYS_BEFORE * DAY_MS
+      ? [
+          {
+            organizationId: organization.id,
+            name: organization.name,
+            id: request.id,
+            kind: request.kind,
+            deadlineAt: request.deadlineAt,
+            daysLeft: Math.floor((request.deadlineAt - now) / DAY_MS),
+            overdue: now > request.deadlineAt,
+          },
+        ]
+      : [],
+  );
+}
+
+/** The reminders one account dismissed, per part and stage. */
+export interface Dismissals {
+  /** The reminders not dismissed at their stage, overdue first. */
+  shown(reminders: RightsRequestDue[]): RightsRequestDue[];
+  dismiss(reminder: RightsRequestDue): void;
+}
+
+/** Dismissals kept in localStorage per account, like the stream's cursor. */
+export function localDismissals(userId: string): Dismissals {
+  const key = `carillon.rightsReminders.dismissed.${userId}`;
+  const read = (): string[] => {
     try {
-      const parsed = Stored.safeParse(JSON.parse(localStorage.getItem(key) ?? '[]'));
-      return parsed.success ? parsed.data : [];
+      const stored: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
+      return Array.isArray(stored) ? stored.filter((s) => typeof s === 'string') : [];
     } catch {
       return [];
     }
   };
-  const save = (reminders: RightsRequestDue[]) => {
-    if (reminders.length === 0) localStorage.removeItem(key);
-    else localStorage.setItem(key, JSON.stringify(reminders));
-    return reminders;
-  };
   return {
-    list,
-    add: (reminder) => {
-      const kept = list();
-      const earlier = kept.find((r) => r.id === reminder.id);
-      if (earlier?.overdue && !reminder.overdue) return kept;
-      return save([...kept.filter((r) => r.id !== reminder.id), reminder].sort(byUrgency));
+    shown: (reminders) => {
+      const dismissed = new Set(read());
+      return reminders.filter((r) => !dismissed.has(stageOf(r))).sort(byUrgency);
     },
-    dismiss: (partId) => save(list().filter((r) => r.id !== partId)),
+    dismiss: (reminder) => {
+      // Only the newest few matter: an answered part never comes back.
+      const kept = [...read().filter((s) => s !== stageOf(reminder)), stageOf(reminder)];
+      localStorage.setItem(key, JSON.stringify(kept.slice(-200)));
+    },
   };
 }

@@ -3,33 +3,14 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { account, fakeFetch, health } from '../../../../test/fake-fetch';
 import { renderApp } from '../../../../test/render-app';
-import { me, org, orgBasics, zhang } from '../org.fixtures';
+import { me, org, orgBasics, routedPart } from '../org.fixtures';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 11, 2, 9);
 const base = `/api/organizations/${org}`;
 const wang = '01900000-0000-7000-8000-000000000004';
 
-/** A routed part as GET …/rights-requests serves it; open with 10 days left unless changed. */
-const part = (id: string, change: Record<string, unknown> = {}) => ({
-  id: `01900000-0000-7000-8000-0000000000${id}`,
-  requestId: `01900000-0000-7000-8000-0000000001${id}`,
-  organizationId: org,
-  userId: zhang,
-  memberName: '张三',
-  kind: 'copy',
-  asked: {},
-  tables: ['organization_members', 'messages'],
-  status: 'open',
-  answer: null,
-  refusalReason: null,
-  createdAt: NOW - 20 * DAY,
-  answeredAt: null,
-  deadlineAt: NOW + 10 * DAY,
-  daysLeft: 10,
-  overdue: false,
-  ...change,
-});
+const part = (id: string, change: Record<string, unknown> = {}) => routedPart(id, NOW, change);
 const overdue = part('e1', {
   userId: wang,
   memberName: '王五',
