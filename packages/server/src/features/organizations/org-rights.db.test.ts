@@ -147,6 +147,19 @@ describeEachDialect(
       assert.deepEqual(part!.asked, { categories: ['user.job_title', 'user.workplace'] });
       assert.ok(part!.tables.includes('organization_members'));
       assert.ok(!part!.tables.includes('organization_invitations'), 'no phone invitation involved');
+
+      // Fulfilled without a note: the member sees the status, in their language, and no text of ours.
+      const done = await call(
+        t,
+        admin,
+        'POST',
+        `/api/organizations/${org.id}/rights-requests/${part!.id}/fulfil`,
+        {},
+      );
+      assert.equal(done.statusCode, 200, done.body);
+      const [routed] = (await getRequest(t, worker, request.id)).organizations;
+      assert.equal(routed?.status, 'fulfilled');
+      assert.equal(routed?.answer, null);
     });
 
     it('routes nothing for requests about the personal side only', async () => {

@@ -173,7 +173,8 @@ export class OrgRightsService implements OrganizationRouting {
   async fulfil(userId: string, organizationId: string, id: string, note?: string) {
     return this.answer(userId, organizationId, id, {
       status: 'fulfilled',
-      answer: note ?? 'Your organization handled this request.',
+      // Without a note the status says it all, in the member's language.
+      answer: note ?? null,
       refusal_reason: null,
     });
   }
