@@ -5,11 +5,14 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe';
 
-/** Where journeys save their screenshots (the README shows some of them). */
-export const SCREENSHOTS = fileURLToPath(new URL('../../../../docs/screenshots/', import.meta.url));
+/**
+ * Where journeys save their screenshots: not tracked, so a test run changes
+ * no file in git; `npm run screenshots` copies the README's to docs/screenshots/.
+ */
+export const SCREENSHOTS = fileURLToPath(new URL('../../../../.screenshots/', import.meta.url));
 
 /**
- * Saves a screenshot of the page as `docs/screenshots/<name>.png` and fails
+ * Saves a screenshot of the page as `.screenshots/<name>.png` and fails
  * on any serious or critical axe-core violation of the screen shown.
  */
 export async function checkScreen(page: Page, name: string): Promise<void> {
