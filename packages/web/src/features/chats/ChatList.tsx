@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { searchChats } from './chat-search';
 import { ConversationItem } from './ConversationItem';
 import { useConversations } from './conversations';
 
@@ -12,12 +13,7 @@ export function ChatList() {
   const { conversations, error } = useConversations();
   const [query, setQuery] = useState('');
   const searchId = useId();
-  const needle = query.trim().toLowerCase();
-  const shown = (conversations ?? []).filter((c) => {
-    if (!needle) return true;
-    const name = c.kind === 'direct' ? profiles.get(c.peerId ?? '')?.nickname : c.name;
-    return (name ?? '').toLowerCase().includes(needle);
-  });
+  const shown = searchChats(conversations ?? [], query, profiles);
 
   return (
     <section className="chat-list-pane" aria-labelledby={`${searchId}-title`}>

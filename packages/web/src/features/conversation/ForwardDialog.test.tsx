@@ -55,12 +55,15 @@ describe('forwarding a message', () => {
     expect(within(dialog).queryByRole('button', { name: 'Forward to Wei' })).toBeNull();
     expect(within(dialog).queryByRole('button', { name: 'Forward to Old desk' })).toBeNull();
     const target = within(dialog).getByRole('button', { name: 'Forward to Platform team' });
-    expect(document.activeElement).toBe(target);
+    const search = within(dialog).getByRole('searchbox', { name: 'Search chats' });
+    expect(document.activeElement).toBe(search);
     // Modal: Tab cycles inside the dialog.
+    await user.tab();
+    expect(document.activeElement).toBe(target);
     await user.tab();
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
     await user.tab();
-    expect(document.activeElement).toBe(target);
+    expect(document.activeElement).toBe(search);
 
     await user.click(target);
     expect(await within(dialog).findByRole('alert')).toBeDefined();
@@ -71,6 +74,50 @@ describe('forwarding a message', () => {
     expect(forwards).toHaveLength(2);
     expect(forwards[0]!.body).toEqual(forwards[1]!.body);
     expect(forwards[0]!.body).toMatchObject({ from: { conversationId: cid, seq: 1 } });
+  });
+
+  it('narrows the chats to those whose name matches the search, and forwards to a match', async () => {
+    const lunch = { ...team, id: '01900000-0000-7000-8000-0000000000a7', name: 'Lunch club' };
+    const { fetch, sent } = fakeFetch({
+      ...chatRoutes(
+        [stored(1, '01900000-0000-7000-8000-0000000000f1', peer, 'Noodles?')],
+        [conversation, team, lunch],
+      ),
+      [`POST /api/conversations/${lunch.id}/forward`]: (request) => ({
+        status: 201,
+        body: {
+          ...stored(1, (request.body as { clientId: string }).clientId, me, 'Noodles?'),
+          conversationId: lunch.id,
+          forwarded: true,
+        },
+      }),
+    });
+    renderApp(`/chats/${cid}`, fetch, { languages: ['zh-CN'] });
+    const user = userEvent.setup();
+    const log = await screen.findByRole('log', { name: '消息记录' });
+    await user.click(await within(log).findByRole('button', { name: '转发' }));
+    const dialog = screen.getByRole('dialog', { name: '转发到…' });
+    const search = within(dialog).getByRole('searchbox', { name: '搜索会话' });
+    const offered = () =>
+      within(dialog)
+        .getAllByRole('button', { name: /^转发到 / })
+        .map((b) => b.textContent);
+
+    await user.type(search, '  LUNCH ');
+    expect(offered()).toEqual(['转发到 Lunch club']);
+    await user.clear(search);
+    await user.type(search, 'nobody');
+    expect(within(dialog).getByText('没有符合搜索条件的会话。')).toBeDefined();
+    expect(within(dialog).queryByRole('button', { name: /^转发到 / })).toBeNull();
+    await user.clear(search);
+    expect(offered()).toEqual(['转发到 Platform team', '转发到 Lunch club']);
+
+    await user.type(search, 'club');
+    await user.click(within(dialog).getByRole('button', { name: '转发到 Lunch club' }));
+    expect(await screen.findByText('已转发到 Lunch club。')).toBeDefined();
+    expect(sent.filter((r) => r.path.endsWith('/forward')).map((r) => r.path)).toEqual([
+      `/api/conversations/${lunch.id}/forward`,
+    ]);
   });
 
   it('closes with Escape without forwarding, and marks a forwarded copy as such', async () => {

@@ -1,8 +1,9 @@
 import { Message, type Conversation } from '@carillon/protocol/messaging';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { searchChats } from '../chats/chat-search';
 import { useConversations } from '../chats/conversations';
 import { useConversationName } from '../chats/use-conversation-name';
 
@@ -27,9 +28,11 @@ function ForwardTarget({
   );
 }
 
-/** Tab and Shift+Tab cycle through the dialog's buttons instead of leaving it (it is modal). */
+/** Tab and Shift+Tab cycle through the dialog's controls instead of leaving it (it is modal). */
 function keepFocusInside(event: KeyboardEvent, panel: HTMLElement) {
-  const buttons = [...panel.querySelectorAll<HTMLButtonElement>('button:not(:disabled)')];
+  const buttons = [
+    ...panel.querySelectorAll<HTMLElement>('input:not(:disabled), button:not(:disabled)'),
+  ];
   const first = buttons[0];
   const last = buttons.at(-1);
   if (!first || !last) return;
@@ -56,8 +59,10 @@ export function ForwardDialog({
   onForwarded: (name: string) => void;
 }) {
   const { t } = useTranslation();
-  const { api } = useServices();
+  const { api, profiles } = useServices();
   const { conversations } = useConversations();
+  const [query, setQuery] = useState('');
+  const searchId = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const clientIds = useRef(new Map<string, string>());
@@ -65,10 +70,11 @@ export function ForwardDialog({
   const close = useRef(onClose);
   close.current = onClose;
   const targets = (conversations ?? []).filter((c) => c.id !== message.conversationId && !c.ended);
+  const shown = searchChats(targets, query, profiles);
 
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
-    dialog.current?.querySelector<HTMLButtonElement>('button')?.focus();
+    dialog.current?.querySelector<HTMLElement>('input, button')?.focus();
     const handleKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') close.current();
       if (event.key === 'Tab' && dialog.current) keepFocusInside(event, dialog.current);
@@ -112,9 +118,22 @@ export function ForwardDialog({
           {t('conversationMore.forward.hint')}
         </p>
         <ErrorMessage error={error} />
-        {targets.length === 0 ? <p>{t('conversationMore.forward.none')}</p> : null}
+        {targets.length === 0 ? (
+          <p>{t('conversationMore.forward.none')}</p>
+        ) : (
+          <div role="search" className="field">
+            <label htmlFor={searchId}>{t('chats.search')}</label>
+            <input
+              id={searchId}
+              type="search"
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+            />
+          </div>
+        )}
+        {targets.length > 0 && shown.length === 0 ? <p>{t('chats.noMatch')}</p> : null}
         <ul className="forward-targets">
-          {targets.map((c) => (
+          {shown.map((c) => (
             <ForwardTarget
               key={c.id}
               conversation={c}
