@@ -10,6 +10,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { GuardianNotice } from '../features/privacy/GuardianNotice';
 import { ReconsentNotice } from '../features/privacy/ReconsentNotice';
 import { RightsReminders } from '../features/organization/RightsReminders';
+import { MessageNotifier } from '../features/notifications/MessageNotifier';
 
 /** The frame around every signed-in screen: navigation, connection state, language, sign-out. */
 export function AppShell({ realtime }: { realtime?: RealtimeFactory }) {
@@ -31,6 +32,7 @@ export function AppShell({ realtime }: { realtime?: RealtimeFactory }) {
   return (
     <RealtimeProvider userId={session.account.id} {...(realtime ? { factory: realtime } : {})}>
       <SessionEndedWatch />
+      <MessageNotifier />
       <div className="shell">
         <header className="shell-header">
           <span className="brand">{t('app.name')}</span>

@@ -5,6 +5,8 @@ import conversationMoreEn from './locales/conversation-more.en.json';
 import conversationMoreZh from './locales/conversation-more.zh-CN.json';
 import groupsEn from './locales/groups.en.json';
 import groupsZh from './locales/groups.zh-CN.json';
+import notificationsEn from './locales/notifications.en.json';
+import notificationsZh from './locales/notifications.zh-CN.json';
 import orgAdminEn from './locales/org-admin.en.json';
 import orgAdminZh from './locales/org-admin.zh-CN.json';
 import orgEn from './locales/org.en.json';
@@ -28,6 +30,7 @@ const pairs: Array<[string, Tree, Tree]> = [
   ['org-admin', orgAdminEn, orgAdminZh],
   ['contacts-more', contactsMoreEn, contactsMoreZh],
   ['conversation-more', conversationMoreEn, conversationMoreZh],
+  ['notifications', notificationsEn, notificationsZh],
 ];
 
 describe('feature locale files', () => {

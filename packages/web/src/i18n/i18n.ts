@@ -18,6 +18,8 @@ import contactsMoreEn from './locales/contacts-more.en.json';
 import contactsMoreZh from './locales/contacts-more.zh-CN.json';
 import conversationMoreEn from './locales/conversation-more.en.json';
 import conversationMoreZh from './locales/conversation-more.zh-CN.json';
+import notificationsEn from './locales/notifications.en.json';
+import notificationsZh from './locales/notifications.zh-CN.json';
 import { pickLanguage, storedLanguage, type Language } from './languages';
 
 /** Every string the client shows, per language; components only name keys. */
@@ -33,6 +35,7 @@ export const resources = {
       ...orgAdminEn,
       ...contactsMoreEn,
       ...conversationMoreEn,
+      ...notificationsEn,
     },
   },
   'zh-CN': {
@@ -46,6 +49,7 @@ export const resources = {
       ...orgAdminZh,
       ...contactsMoreZh,
       ...conversationMoreZh,
+      ...notificationsZh,
     },
   },
 } as const;

@@ -20,8 +20,14 @@ export class ProfileCache {
   /** The profile if loaded; starts loading it otherwise. */
   get(userId: string): Profile | undefined {
     const known = this.profiles.get(userId);
-    if (!known) this.load(userId);
+    if (!known) void this.load(userId);
     return known;
+  }
+
+  /** The profile once loaded; undefined for an erased or unknown account. */
+  async fetch(userId: string): Promise<Profile | undefined> {
+    if (!this.profiles.has(userId)) await this.load(userId);
+    return this.profiles.get(userId);
   }
 
   /** A number that changes whenever a profile arrives (for useSyncExternalStore). */
@@ -33,8 +39,9 @@ export class ProfileCache {
     return () => this.listeners.delete(listener);
   };
 
-  private load(userId: string): void {
-    if (this.pending.has(userId)) return;
+  private load(userId: string): Promise<void> {
+    const loading = this.pending.get(userId);
+    if (loading) return loading;
     const request = this.api
       .get(`/api/users/${userId}/profile`, { schema: PublicProfile })
       .then((profile) => {
@@ -47,5 +54,6 @@ export class ProfileCache {
         setTimeout(() => this.pending.delete(userId), 30_000);
       });
     this.pending.set(userId, request);
+    return request;
   }
 }

@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { account, fakeFetch, health } from '../../../test/fake-fetch';
+import { fakeNotifications } from '../../../test/fake-notification';
 import { renderApp } from '../../../test/render-app';
 
 const me = '01900000-0000-7000-8000-000000000001';
@@ -33,6 +34,21 @@ const session = (id: string, name: string, current: boolean) => ({
 const s1 = '01900000-0000-7000-8000-0000000000b1';
 const s2 = '01900000-0000-7000-8000-0000000000b2';
 
+const notice = (n: number, kind: string, detail: Record<string, string> = {}) => ({
+  id: `01900000-0000-7000-8000-0000000000e${n}`,
+  kind,
+  detail,
+  createdAt: Date.UTC(2026, 11, 1, 8, n),
+});
+const notices = [
+  notice(6, 'new_device', { device: 'Pixel 9', platform: 'android', ipRegion: '198.51.100.0/24' }),
+  notice(5, 'password_changed', { how: 'change' }),
+  notice(4, 'account_unfrozen'),
+  notice(3, 'account_frozen'),
+  notice(2, 'password_changed', { how: 'reset' }),
+  notice(1, 'cancellation_withdrawn'),
+];
+
 function settingsServer() {
   let sessions = [session(s1, 'This browser', true), session(s2, 'Old phone', false)];
   return fakeFetch({
@@ -50,6 +66,7 @@ function settingsServer() {
     },
     'GET /api/presence/settings': { body: { hideLastSeen: false } },
     'PATCH /api/presence/settings': { body: { hideLastSeen: true } },
+    'GET /api/account/security-notices': { body: { notices } },
     'GET /api/contacts/settings': { body: { discoverableBy: { phone: false, email: false } } },
     'POST /api/account/password': {
       status: 400,
@@ -137,5 +154,64 @@ describe('SettingsPage', () => {
     expect(upload?.method).toBe('PUT');
     expect(upload?.headers['content-type']).toBe('image/png');
     expect(screen.getByRole('button', { name: 'Remove the avatar' })).toBeDefined();
+  });
+});
+
+describe('Settings: notifications', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const desktopSwitch = () =>
+    screen.findByRole('switch', { name: 'Desktop notifications on this device' });
+
+  it('turns desktop pop-ups on after the browser allows them, and off again', async () => {
+    const browser = fakeNotifications('default');
+    renderApp('/settings', settingsServer().fetch);
+    const user = userEvent.setup();
+    const toggle = await desktopSwitch();
+    expect(toggle).toHaveProperty('checked', false);
+    await user.click(toggle);
+    expect(browser.permission).toBe('granted');
+    expect(toggle).toHaveProperty('checked', true);
+    expect(localStorage.getItem('carillon.desktop-notifications')).toBe('on');
+    await user.click(toggle);
+    expect(toggle).toHaveProperty('checked', false);
+    expect(localStorage.getItem('carillon.desktop-notifications')).toBeNull();
+  });
+
+  it('stays off and says how to allow them when the browser refuses', async () => {
+    const browser = fakeNotifications('default');
+    browser.answer = 'denied';
+    renderApp('/settings', settingsServer().fetch);
+    const user = userEvent.setup();
+    const toggle = await desktopSwitch();
+    await user.click(toggle);
+    expect(toggle).toHaveProperty('checked', false);
+    expect(toggle).toHaveProperty('disabled', true);
+    expect(screen.getByText(/This browser blocks notifications from Carillon/)).toBeDefined();
+    expect(localStorage.getItem('carillon.desktop-notifications')).toBeNull();
+  });
+
+  it('is unavailable in a browser without notifications', async () => {
+    renderApp('/settings', settingsServer().fetch);
+    expect(await desktopSwitch()).toHaveProperty('disabled', true);
+    expect(screen.getByText('This browser cannot show desktop notifications.')).toBeDefined();
+  });
+
+  it('lists the security notices, which cannot be turned off, newest first', async () => {
+    renderApp('/settings', settingsServer().fetch);
+    const user = userEvent.setup();
+    const list = await screen.findByRole('list', { name: 'Security notices' });
+    const items = () =>
+      within(list)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent);
+    expect(items()).toHaveLength(5);
+    expect(items()[0]).toMatch(/^Signed in on a new device, Pixel 9, from 198\.51\.100\.0\/24/);
+    expect(items()[1]).toMatch(/^Password changed; other devices were signed out/);
+    expect(screen.getByText(/cannot be turned off/)).toBeDefined();
+    expect(screen.queryByRole('switch', { name: /Security/ })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Show all (6)' }));
+    expect(items()).toHaveLength(6);
+    expect(items()[4]).toMatch(/^Password reset with a code; every device was signed out/);
+    expect(items()[5]).toMatch(/^Account cancellation called off/);
   });
 });
