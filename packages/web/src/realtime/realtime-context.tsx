@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
+import { createContext, useContext, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
 import {
   localCursor,
@@ -33,18 +33,18 @@ export function RealtimeProvider({
   factory?: RealtimeFactory;
   children: ReactNode;
 }) {
-  const [client, setClient] = useState<RealtimeClient | null>(null);
+  // Made during render, started in an effect: children's effects run before their parent's, so
+  // every useStream below has subscribed before the socket can deliver its first frame.
+  const client = useMemo(() => factory(userId), [factory, userId]);
   useEffect(() => {
-    const created = factory(userId);
-    setClient(created);
-    created.start();
-    const handleOnline = () => created.retryNow();
+    client.start();
+    const handleOnline = () => client.retryNow();
     window.addEventListener('online', handleOnline);
     return () => {
       window.removeEventListener('online', handleOnline);
-      created.stop();
+      client.stop();
     };
-  }, [factory, userId]);
+  }, [client]);
   return <RealtimeContext.Provider value={client}>{children}</RealtimeContext.Provider>;
 }
 
