@@ -1,4 +1,4 @@
-/** Dates, times and numbers through Intl, in the language on screen. */
+/** Dates, times and numbers through Intl, in the tag `useFormatLocale` picks. */
 
 /** A clock time for today's messages, a date otherwise. */
 export function formatMessageTime(ms: number, language: string, now: number): string {

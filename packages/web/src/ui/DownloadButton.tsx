@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../api/api-client';
 import { downloadFile } from '../api/download';
 import { formatBytes, formatNumber } from '../i18n/format';
+import { useFormatLocale } from '../i18n/use-format-locale';
 
 /**
  * A file's name as a button that downloads it through `api` (so the request
@@ -20,7 +21,8 @@ export function DownloadButton({
   file: { name: string; size: number };
   label: string;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const [progress, setProgress] = useState<number | null>(null);
   const [failed, setFailed] = useState(false);
 
@@ -48,12 +50,12 @@ export function DownloadButton({
         >
           {file.name}
         </button>{' '}
-        <span className="hint">{formatBytes(file.size, i18n.language)}</span>
+        <span className="hint">{formatBytes(file.size, locale)}</span>
       </p>
       {progress !== null ? (
         <label className="progress">
           {t('conversationMore.download.progress', {
-            percent: formatNumber(Math.round(progress * 100), i18n.language),
+            percent: formatNumber(Math.round(progress * 100), locale),
           })}
           <progress max={1} value={progress} />
         </label>

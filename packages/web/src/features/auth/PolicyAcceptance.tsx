@@ -1,6 +1,7 @@
 import type { PolicyDocument } from '@carillon/protocol/privacy';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 
 /**
  * The policy to accept: its summary up front, the full text one click away,
@@ -15,14 +16,15 @@ export function PolicyAcceptance({
   accepted: boolean;
   onChange: (accepted: boolean) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   return (
     <section className="policy" aria-labelledby="policy-title">
       <h2 id="policy-title">{t('signup.policyTitle')}</h2>
       <p className="hint">
         {t('signup.policyVersion', {
           version: policy.version,
-          date: formatDateTime(policy.publishedAt, i18n.language),
+          date: formatDateTime(policy.publishedAt, locale),
         })}
       </p>
       <p className="policy-summary">{policy.summary}</p>

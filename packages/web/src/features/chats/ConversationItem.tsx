@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useServices } from '../../app/services';
 import { formatMessageTime, formatNumber } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { Icon } from '../../ui/Icon';
 import { useConversations } from './conversations';
 import { useConversationName } from './use-conversation-name';
 
 /** One row of the chat list: name, time, unread count, and the pin and mute switches. */
 export function ConversationItem({ conversation }: { conversation: Conversation }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api, now } = useServices();
   const { patch, reload } = useConversations();
   const name = useConversationName(conversation);
@@ -33,11 +35,11 @@ export function ConversationItem({ conversation }: { conversation: Conversation 
           ) : null}
         </span>
         <span className="conversation-time">
-          {formatMessageTime(conversation.lastActivityAt, i18n.language, now())}
+          {formatMessageTime(conversation.lastActivityAt, locale, now())}
         </span>
         {conversation.unread > 0 ? (
           <span className="badge" aria-label={t('chats.unread', { count: conversation.unread })}>
-            {formatNumber(conversation.unread, i18n.language)}
+            {formatNumber(conversation.unread, locale)}
           </span>
         ) : null}
       </NavLink>

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { formatDateTime } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 
 /**
@@ -16,7 +17,8 @@ export function BlockList({
   friends: ContactList['contacts'];
   onChanged: () => Promise<void>;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useServices();
   const [blocked, setBlocked] = useState<BlockedList['blocked']>([]);
   const [choice, setChoice] = useState('');
@@ -55,7 +57,7 @@ export function BlockList({
         {blocked.map((person) => (
           <li key={person.userId}>
             <span className="person-name">{person.nickname}</span>
-            <span className="hint">{formatDateTime(person.since, i18n.language)}</span>
+            <span className="hint">{formatDateTime(person.since, locale)}</span>
             <button
               type="button"
               className="secondary"

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useServices } from '../../app/services';
 import { formatDateTime } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { TextField } from '../../ui/TextField';
 import { tokenFromLink } from './QrSection';
@@ -15,7 +16,8 @@ export function cardUrl(token: string): string {
 
 /** My e-card (public fields only, a link valid 30 days) and a box to open someone else's. */
 export function ECardSection() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useServices();
   const navigate = useNavigate();
   const [card, setCard] = useState<ECard | null>(null);
@@ -45,7 +47,7 @@ export function ECardSection() {
             <input id="my-card-link" readOnly value={cardUrl(card.token)} />
           </div>
           <p className="hint">
-            {t('contactsMore.ecardHint', { when: formatDateTime(card.expiresAt, i18n.language) })}
+            {t('contactsMore.ecardHint', { when: formatDateTime(card.expiresAt, locale) })}
           </p>
         </>
       ) : null}

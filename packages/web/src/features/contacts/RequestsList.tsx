@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { formatDateTime } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 
 /** Requests to answer (accept, decline) and requests sent (withdraw). */
@@ -13,7 +14,8 @@ export function RequestsList({
   requests: RequestLists;
   onChanged: () => Promise<void>;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useServices();
   const [error, setError] = useState<unknown>(null);
   const act = async (call: Promise<unknown>) => {
@@ -33,7 +35,7 @@ export function RequestsList({
         {requests.incoming.map((r) => (
           <li key={r.id}>
             <span className="person-name">{r.profile.nickname}</span>
-            <span className="hint">{formatDateTime(r.createdAt, i18n.language)}</span>
+            <span className="hint">{formatDateTime(r.createdAt, locale)}</span>
             <button
               type="button"
               onClick={() => void act(api.post(`${base}/${r.id}/accept`))}

@@ -1,6 +1,7 @@
 import type { Location } from '@carillon/protocol/messaging';
 import { useTranslation } from 'react-i18next';
 import { formatDegrees } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 
 /** OpenStreetMap centred on the point with a marker; a plain link, nothing is loaded from it here. */
 export function openStreetMapUrl({ latitude, longitude }: Location): string {
@@ -11,7 +12,8 @@ export function openStreetMapUrl({ latitude, longitude }: Location): string {
 
 /** A shared location: its name if given, the coordinates, and a link out to a map. */
 export function LocationCard({ location }: { location: Location }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const title = location.label ?? t('conversationMore.location.card');
   return (
     <figure className="location-card" aria-label={title}>
@@ -20,8 +22,8 @@ export function LocationCard({ location }: { location: Location }) {
       </figcaption>
       <p className="hint">
         {t('conversationMore.location.coordinates', {
-          latitude: formatDegrees(location.latitude, i18n.language),
-          longitude: formatDegrees(location.longitude, i18n.language),
+          latitude: formatDegrees(location.latitude, locale),
+          longitude: formatDegrees(location.longitude, locale),
         })}
       </p>
       <a href={openStreetMapUrl(location)} target="_blank" rel="noopener noreferrer">

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { formatDegrees } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { consentGranted } from '../privacy/consent-state';
 import { ConsentNeeded } from './ConsentNeeded';
@@ -30,7 +31,8 @@ function currentPosition(): Promise<GeolocationPosition> {
  * only then, and the person sees it, may name the place, and sends it.
  */
 export function LocationShare({ onSend }: { onSend: (draft: Draft) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useServices();
   const labelId = useId();
   const [state, setState] = useState<Step>({ step: 'idle' });
@@ -77,8 +79,8 @@ export function LocationShare({ onSend }: { onSend: (draft: Draft) => void }) {
         <p id={`${labelId}-title`}>
           <strong>{t('conversationMore.location.confirm')}</strong>{' '}
           {t('conversationMore.location.coordinates', {
-            latitude: formatDegrees(state.latitude, i18n.language),
-            longitude: formatDegrees(state.longitude, i18n.language),
+            latitude: formatDegrees(state.latitude, locale),
+            longitude: formatDegrees(state.longitude, locale),
           })}
         </p>
         <label htmlFor={labelId}>{t('conversationMore.location.label')}</label>

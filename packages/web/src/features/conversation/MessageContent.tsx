@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { formatDuration } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { useServicesProfiles } from '../people/use-profile';
 import { FileDownload } from './FileDownload';
 import { ImagePreview } from './ImagePreview';
@@ -38,7 +39,8 @@ function TextWithMentions({ text, mentions }: { text: string; mentions: string[]
  * (a player), location (a card), file (download with progress).
  */
 export function MessageContent({ message }: { message: Message }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useServices();
   const [preview, setPreview] = useState(false);
   if (message.recalled) return <p className="recalled">{t('conversation.recalled')}</p>;
@@ -76,7 +78,7 @@ export function MessageContent({ message }: { message: Message }) {
     );
   }
   if (message.kind === 'voice') {
-    const duration = formatDuration(message.durationMs ?? 0, i18n.language);
+    const duration = formatDuration(message.durationMs ?? 0, locale);
     const label = t('conversationMore.voice.message', { duration });
     return (
       <p className="voice-message">

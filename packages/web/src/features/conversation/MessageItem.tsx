@@ -2,6 +2,7 @@ import type { Conversation, Message, Receipts } from '@carillon/protocol/messagi
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { formatMessageTime } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { useDisplayName } from '../people/use-profile';
 import { MessageContent } from './MessageContent';
 import { ReceiptStatus } from './ReceiptStatus';
@@ -45,7 +46,8 @@ export function MessageItem({
   onRecall: (message: Message) => void;
   onForward: (message: Message) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { now } = useServices();
   const sender = useDisplayName(message.senderId);
   const canRecall =
@@ -63,7 +65,7 @@ export function MessageItem({
         <MessageContent message={message} />
         <p className="message-meta">
           <time dateTime={new Date(message.createdAt).toISOString()}>
-            {formatMessageTime(message.createdAt, i18n.language, now())}
+            {formatMessageTime(message.createdAt, locale, now())}
           </time>
           {mine && !message.recalled ? <ReceiptStatus receipts={receipts} /> : null}
         </p>

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDegrees, formatNumber } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import type { PendingMessage } from './message-merge';
 
 /** What a pending message shows of itself before the server has it. */
@@ -27,8 +28,9 @@ export function PendingItem({
   pending: PendingMessage;
   onRetry: (clientId: string) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const text = pendingText(pending, t, i18n.language);
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
+  const text = pendingText(pending, t, locale);
   return (
     <li className="message message-mine message-pending" aria-label={t('conversation.pending')}>
       <div className="bubble">
@@ -36,7 +38,7 @@ export function PendingItem({
         {pending.status === 'uploading' ? (
           <label className="progress">
             {t('conversation.uploading', {
-              percent: formatNumber(Math.round(pending.progress * 100), i18n.language),
+              percent: formatNumber(Math.round(pending.progress * 100), locale),
             })}
             <progress max={1} value={pending.progress} />
           </label>

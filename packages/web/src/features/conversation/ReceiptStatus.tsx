@@ -2,6 +2,7 @@ import type { Receipts } from '@carillon/protocol/messaging';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { useDisplayName } from '../people/use-profile';
 
 function PersonName({ userId }: { userId: string }) {
@@ -13,12 +14,13 @@ function PersonName({ userId }: { userId: string }) {
  * read count in a group, which opens the lists of who has and has not read.
  */
 export function ReceiptStatus({ receipts }: { receipts: Receipts | undefined }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const [open, setOpen] = useState(false);
   const id = useId();
   if (!receipts) return null;
   if (receipts.status) return <span className="receipt">{t(`receipts.${receipts.status}`)}</span>;
-  const count = formatNumber(receipts.readCount, i18n.language);
+  const count = formatNumber(receipts.readCount, locale);
   return (
     <span className="receipt">
       <button

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { ConsentNeeded } from './ConsentNeeded';
 import type { Draft } from './use-messages';
@@ -8,7 +9,8 @@ import { useVoiceRecorder } from './use-voice-recorder';
 
 /** Record / stop-and-send with the elapsed time; sends the recording as a voice message. */
 export function VoiceRecorder({ onSend }: { onSend: (draft: Draft) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { state, start, stop, discard } = useVoiceRecorder(({ file, durationMs }) =>
     onSend({ kind: 'voice', file, durationMs }),
   );
@@ -25,7 +27,7 @@ export function VoiceRecorder({ onSend }: { onSend: (draft: Draft) => void }) {
         <p role="timer" className="composer-notice">
           <span className="recording-dot" aria-hidden="true" />
           {t('conversationMore.voice.recording', {
-            elapsed: formatDuration(state.elapsedMs, i18n.language),
+            elapsed: formatDuration(state.elapsedMs, locale),
           })}
         </p>
         <button ref={stopButton} type="button" onClick={stop}>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { formatDateTime } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 
 /** The web address an invite token opens in this client. */
@@ -12,7 +13,8 @@ export function groupJoinUrl(token: string): string {
 
 /** Owners and admins make an invite link (a week) and show it as text and as a QR code. */
 export function GroupInvite({ groupId }: { groupId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useServices();
   const [invite, setInvite] = useState<InviteLink | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -45,7 +47,7 @@ export function GroupInvite({ groupId }: { groupId: string }) {
             <input id="group-invite-link" readOnly value={groupJoinUrl(invite.token)} />
           </div>
           <p className="hint">
-            {t('groups.inviteExpires', { when: formatDateTime(invite.expiresAt, i18n.language) })}
+            {t('groups.inviteExpires', { when: formatDateTime(invite.expiresAt, locale) })}
           </p>
           <img
             className="qr"

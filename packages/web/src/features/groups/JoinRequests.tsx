@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { formatDateTime } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useServicesProfiles } from '../people/use-profile';
 
@@ -14,7 +15,8 @@ export function JoinRequests({
   groupId: string;
   onChanged: () => Promise<void>;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useServices();
   const profiles = useServicesProfiles();
   const [requests, setRequests] = useState<JoinRequest[]>([]);
@@ -50,7 +52,7 @@ export function JoinRequests({
           return (
             <li key={request.userId}>
               <span className="person-name">{name}</span>
-              <span className="hint">{formatDateTime(request.requestedAt, i18n.language)}</span>
+              <span className="hint">{formatDateTime(request.requestedAt, locale)}</span>
               <button
                 type="button"
                 aria-label={t('groups.approve', { name })}

@@ -2,12 +2,14 @@ import { AuditVerifyResult } from '@carillon/protocol/audit';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useOperator } from './operator-session';
 
 /** Recomputes the audit log's hash chain and checkpoint signatures and lists what is wrong. */
 export function AuditPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useOperator();
   const [result, setResult] = useState<AuditVerifyResult | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -40,8 +42,8 @@ export function AuditPanel() {
           </p>
           <p>
             {t('operator.audit.counts', {
-              entries: formatNumber(result.entries, i18n.language),
-              checkpoints: formatNumber(result.checkpoints, i18n.language),
+              entries: formatNumber(result.entries, locale),
+              checkpoints: formatNumber(result.checkpoints, locale),
             })}
           </p>
           {result.problems.length > 0 ? (

@@ -2,6 +2,7 @@ import type { Certification } from '@carillon/protocol/organizations';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { DownloadButton } from '../../ui/DownloadButton';
 import { useOperator } from './operator-session';
 import { PurposeForm } from './PurposeForm';
@@ -12,7 +13,8 @@ import { PurposeForm } from './PurposeForm';
  * through the audited route with that purpose.
  */
 export function CertificationDocumentLinks({ certification }: { certification: Certification }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useOperator();
   const [purpose, setPurpose] = useState<string | null>(null);
   const documents = certification.documentFiles;
@@ -34,7 +36,7 @@ export function CertificationDocumentLinks({ certification }: { certification: C
             ) : (
               <p className="message-text">
                 <span className="file-name">{document.name}</span>{' '}
-                <span className="hint">{formatBytes(document.size, i18n.language)}</span>
+                <span className="hint">{formatBytes(document.size, locale)}</span>
               </p>
             )}
           </li>

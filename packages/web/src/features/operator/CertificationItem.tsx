@@ -2,6 +2,7 @@ import { Certification } from '@carillon/protocol/organizations';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { TextField } from '../../ui/TextField';
 import { CertificationDocumentLinks } from './CertificationDocumentLinks';
@@ -18,7 +19,8 @@ export function CertificationItem({
   certification: Certification;
   onDecided: (decided: Certification) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useOperator();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -41,7 +43,7 @@ export function CertificationItem({
     [t('org.legalName'), certification.legalName],
     [t('org.registrationNumber'), certification.registrationNumber],
     [t('org.legalRepresentative'), certification.legalRepresentative],
-    [t('operator.certs.submitted'), formatDateTime(certification.submittedAt, i18n.language)],
+    [t('operator.certs.submitted'), formatDateTime(certification.submittedAt, locale)],
   ];
 
   return (

@@ -2,13 +2,15 @@ import { OutboxList, type OutboxEntry } from '@carillon/protocol/operator';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useOperator } from './operator-session';
 import { PurposeForm } from './PurposeForm';
 
 /** The local outbox (codes and notices the outbox providers wrote), read with a stated purpose. */
 export function OutboxPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useOperator();
   const [entries, setEntries] = useState<OutboxEntry[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -44,7 +46,7 @@ export function OutboxPanel() {
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id}>
-                  <td>{formatDateTime(e.createdAt, i18n.language)}</td>
+                  <td>{formatDateTime(e.createdAt, locale)}</td>
                   <td>
                     {t(`operator.outbox.channel.${e.channel}`)} {e.destination}
                   </td>

@@ -3,6 +3,7 @@ import { useCallback, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { formatDateTime } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useLoad } from '../privacy/use-load';
 import { useOperator } from './operator-session';
@@ -15,7 +16,8 @@ const empty = { textEn: '', textZh: '', summaryEn: '', summaryZh: '', changes: '
  * what changed and asks everyone to accept again.
  */
 export function PoliciesPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api: publicApi } = useServices();
   const { api } = useOperator();
   const id = useId();
@@ -85,7 +87,7 @@ export function PoliciesPanel() {
               </h3>
               <p className="hint">
                 {t('privacy.policy.published', {
-                  date: formatDateTime(v.publishedAt, i18n.language),
+                  date: formatDateTime(v.publishedAt, locale),
                 })}
               </p>
               {v.changes.length > 0 ? (

@@ -2,6 +2,7 @@ import { OperatorRightsRequest } from '@carillon/protocol/rights';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { RightsAnswerForms, type RightsAnswer } from '../privacy/RightsAnswerForms';
 import { useOperator } from './operator-session';
 
@@ -20,7 +21,8 @@ export function QueueItem({
   request: OperatorRightsRequest;
   onClosed: (request: OperatorRightsRequest) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useOperator();
   const id = useId();
   const kind = t(`privacy.kind.${request.kind}`);
@@ -41,7 +43,7 @@ export function QueueItem({
       </p>
       <p className="hint">
         {t('privacy.requests.deadline', {
-          date: formatDateTime(request.deadlineAt, i18n.language),
+          date: formatDateTime(request.deadlineAt, locale),
           count: request.daysLeft ?? 0,
         })}
         {' · '}

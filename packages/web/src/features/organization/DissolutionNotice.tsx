@@ -4,10 +4,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { formatDateTime } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 
 /** Tells every member, on the directory, that the organization is being dissolved and when. */
 export function DissolutionNotice({ organization }: { organization: Organization }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useServices();
   const [dissolution, setDissolution] = useState<Dissolution | null>(null);
   useEffect(() => {
@@ -21,7 +23,7 @@ export function DissolutionNotice({ organization }: { organization: Organization
     <p role="status" className="notice-banner">
       {t('orgAdmin.dissolve.notice', {
         name: organization.name,
-        when: formatDateTime(dissolution.eraseAfter, i18n.language),
+        when: formatDateTime(dissolution.eraseAfter, locale),
       })}
     </p>
   );

@@ -66,7 +66,7 @@ describe('reminders of data-rights requests routed to the organization', () => {
     expect(screen.queryByRole('region', { name: /Reminders/ })).toBeNull();
     send(due());
     expect(within(reminders()).getByRole('status').textContent).toMatch(
-      /^A member's data-rights request to Harbour Works is due in 3 days, by Dec 5, 2026/,
+      /^A member's data-rights request to Harbour Works is due in 3 days, by 5 Dec 2026/,
     );
     send(due({ id: '01900000-0000-7000-8000-0000000000f2', daysLeft: 1 }));
     expect(within(reminders()).getByText(/is due in 1 day, by/)).toBeDefined();
@@ -87,7 +87,7 @@ describe('reminders of data-rights requests routed to the organization', () => {
     const [item, ...others] = within(reminders()).getAllByRole('status');
     expect(others).toEqual([]);
     expect(item!.textContent).toMatch(
-      /^A member's data-rights request to Harbour Works is overdue: it was due by Dec 1, 2026/,
+      /^A member's data-rights request to Harbour Works is overdue: it was due by 1 Dec 2026/,
     );
   });
 
@@ -126,7 +126,7 @@ describe('reminders of data-rights requests routed to the organization', () => {
       await screen.findByRole('region', { name: /Reminders/ }),
     ).findAllByRole('status');
     expect(others).toEqual([]);
-    expect(item!.textContent).toMatch(/is due in 3 days, by Dec 5, 2026/);
+    expect(item!.textContent).toMatch(/is due in 3 days, by 5 Dec 2026/);
     const user = userEvent.setup();
     await user.click(
       within(reminders()).getByRole('button', {

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { useStream } from '../../realtime/use-stream';
 import { useSession } from '../../session/session-context';
 import '../privacy/privacy.css';
@@ -92,9 +93,10 @@ function ReminderList({ userId }: { userId: string }) {
 }
 
 function Reminder({ reminder, onDismiss }: { reminder: RightsRequestDue; onDismiss: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const name = reminder.name ?? t('orgAdmin.reminders.unnamed');
-  const date = formatDateTime(reminder.deadlineAt, i18n.language);
+  const date = formatDateTime(reminder.deadlineAt, locale);
   const text = reminder.overdue
     ? t('orgAdmin.reminders.overdue', { name, date })
     : reminder.daysLeft <= 0

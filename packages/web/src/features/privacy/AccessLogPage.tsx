@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { formatDateTime } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 
 const PAGE = 50;
@@ -15,7 +16,8 @@ const PAGE = 50;
  * who acted (me, an operator, the system — never which operator) and why.
  */
 export function AccessLogPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useServices();
   const [entries, setEntries] = useState<AccessLogEntry[]>([]);
   const [next, setNext] = useState<number | null>(null);
@@ -69,7 +71,7 @@ export function AccessLogPage() {
             <tbody>
               {entries.map((e) => (
                 <tr key={e.seq}>
-                  <td>{formatDateTime(e.at, i18n.language)}</td>
+                  <td>{formatDateTime(e.at, locale)}</td>
                   <td>{actor(e)}</td>
                   <td>{t(`privacy.log.actions.${e.action}`, { defaultValue: e.action })}</td>
                   <td>{e.purpose ?? '—'}</td>

@@ -3,12 +3,14 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { formatDateTime, formatNumber } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useLoad } from './use-load';
 
 /** The answer to an access request: per kind of data, why, on what basis, how long, how many. */
 export function AccessReportView({ requestId }: { requestId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useServices();
   const report = useLoad(
     useCallback(
@@ -23,7 +25,7 @@ export function AccessReportView({ requestId }: { requestId: string }) {
     <div className="stack">
       <p className="hint">
         {t('privacy.report.generated', {
-          date: formatDateTime(r.generatedAt, i18n.language),
+          date: formatDateTime(r.generatedAt, locale),
           region: r.storageRegion,
         })}
       </p>
@@ -53,7 +55,7 @@ export function AccessReportView({ requestId }: { requestId: string }) {
                 <td>{item.purposes.join(', ')}</td>
                 <td>{item.legalBasis.join(', ')}</td>
                 <td>{item.retention}</td>
-                <td>{formatNumber(item.records, i18n.language)}</td>
+                <td>{formatNumber(item.records, locale)}</td>
               </tr>
             ))}
           </tbody>

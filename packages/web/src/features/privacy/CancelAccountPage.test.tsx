@@ -43,7 +43,7 @@ describe('CancelAccountPage', { timeout: 30_000 }, () => {
     expect(
       await screen.findByRole('heading', { name: 'Your account is being cancelled' }),
     ).toBeDefined();
-    expect(screen.getByRole('status').textContent).toMatch(/erased after Dec 9, 2026/);
+    expect(screen.getByRole('status').textContent).toMatch(/erased after 9 Dec 2026/);
     expect(screen.getByRole('link', { name: 'Sign in to keep my account' })).toBeDefined();
     expect(router.state.location.pathname).toBe('/account-cancelled');
     expect(sent.find((r) => r.path === '/api/privacy/requests')!.body).toBeUndefined();

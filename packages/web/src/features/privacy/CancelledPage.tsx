@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { formatDateTime } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { useSession } from '../../session/session-context';
 
 /** After a confirmed cancellation: signed out everywhere, and until when signing in keeps the account. */
 export function CancelledPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const [search] = useSearchParams();
   const until = Number(search.get('until'));
   const session = useSession();
@@ -21,9 +23,7 @@ export function CancelledPage() {
       <h1>{t('privacy.cancelled.title')}</h1>
       <p>{t('privacy.cancelled.signedOut')}</p>
       {until > 0 ? (
-        <p role="status">
-          {t('privacy.cancelled.until', { date: formatDateTime(until, i18n.language) })}
-        </p>
+        <p role="status">{t('privacy.cancelled.until', { date: formatDateTime(until, locale) })}</p>
       ) : null}
       <p>
         <Link to="/login">{t('privacy.cancelled.signIn')}</Link>

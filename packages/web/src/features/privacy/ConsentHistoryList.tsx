@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { formatDateTime } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { saveFile } from './download';
 import { policyLang, useLoad } from './use-load';
@@ -14,6 +15,7 @@ import { policyLang, useLoad } from './use-load';
  */
 export function ConsentHistoryList({ titles }: { titles: Record<string, string> }) {
   const { t, i18n } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useServices();
   const lang = policyLang(i18n.language);
   const history = useLoad(
@@ -59,7 +61,7 @@ export function ConsentHistoryList({ titles }: { titles: Record<string, string> 
           <tbody>
             {history.value?.records.map((r) => (
               <tr key={r.id}>
-                <td>{formatDateTime(r.recordedAt, i18n.language)}</td>
+                <td>{formatDateTime(r.recordedAt, locale)}</td>
                 <td>
                   {t(`privacy.history.${r.action}`, {
                     purpose: purposeName(r.purpose),
@@ -75,7 +77,7 @@ export function ConsentHistoryList({ titles }: { titles: Record<string, string> 
                       onClick={() => void handleReceipt(r.id)}
                       aria-label={t('privacy.history.download', {
                         purpose: purposeName(r.purpose),
-                        date: formatDateTime(r.recordedAt, i18n.language),
+                        date: formatDateTime(r.recordedAt, locale),
                       })}
                     >
                       {t('privacy.history.downloadShort')}

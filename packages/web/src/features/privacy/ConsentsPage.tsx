@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
 import { useServices } from '../../app/services';
 import { formatDateTime } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { ConsentHistoryList } from './ConsentHistoryList';
 import { policyLang, useLoad } from './use-load';
@@ -36,6 +37,7 @@ function useFocusHash(loaded: boolean) {
  */
 export function ConsentsPage() {
   const { t, i18n } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useServices();
   const lang = policyLang(i18n.language);
   const list = useLoad(
@@ -79,7 +81,7 @@ export function ConsentsPage() {
       {p.since ? (
         <p className="hint">
           {t(p.granted ? 'privacy.consents.onSince' : 'privacy.consents.offSince', {
-            date: formatDateTime(p.since, i18n.language),
+            date: formatDateTime(p.since, locale),
           })}
         </p>
       ) : null}

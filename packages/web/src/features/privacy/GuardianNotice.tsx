@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { useServices } from '../../app/services';
 import { formatDateTime } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { useSession } from '../../session/session-context';
 
 /** Where a guardian approves a child's account: this app's /guardian page with the request id. */
@@ -21,7 +22,8 @@ export function GuardianNotice() {
 }
 
 function GuardianBanner() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useServices();
   const [request, setRequest] = useState<z.infer<typeof GuardianRequest> | null>(null);
   const load = useCallback(() => {
@@ -38,7 +40,7 @@ function GuardianBanner() {
     <div className="notice-banner stack" role="region" aria-label={t('privacy.guardian.banner')}>
       <p>
         {t('privacy.guardian.pending', {
-          until: formatDateTime(request.ruleEndsAt, i18n.language),
+          until: formatDateTime(request.ruleEndsAt, locale),
         })}
       </p>
       <div className="field">

@@ -3,12 +3,14 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { formatDateTime } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { policyLang, useLoad } from './use-load';
 
 /** Every published policy version; any one can be read, summary and full text, in the UI language. */
 export function PolicyPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useServices();
   const list = useLoad(useCallback(() => api.get('/api/policies', { schema: PolicyList }), [api]));
   const [chosen, setChosen] = useState<number | null>(null);
@@ -31,7 +33,7 @@ export function PolicyPage() {
             </h3>
             <p className="hint">
               {t('privacy.policy.published', {
-                date: formatDateTime(v.publishedAt, i18n.language),
+                date: formatDateTime(v.publishedAt, locale),
               })}
             </p>
             {v.changes.length > 0 ? (

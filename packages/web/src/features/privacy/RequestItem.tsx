@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { formatDateTime } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { AccessReportView } from './AccessReportView';
 import { RoutedParts } from './RoutedParts';
@@ -36,7 +37,8 @@ export function RequestItem({
   sentTo: string | null;
   onChanged: (request: RightsRequest) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useServices();
   const [error, setError] = useState<unknown>(null);
   const handleWithdraw = async () => {
@@ -50,7 +52,7 @@ export function RequestItem({
     }
   };
   const kind = t(`privacy.kind.${request.kind}`);
-  const date = (ms: number) => formatDateTime(ms, i18n.language);
+  const date = (ms: number) => formatDateTime(ms, locale);
   const titleId = `request-${request.id}`;
   return (
     <li className="card" aria-labelledby={titleId}>

@@ -1,6 +1,7 @@
 import type { RightsRequest } from '@carillon/protocol/rights';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 
 /**
  * The parts of a request sent to organizations, which control that data
@@ -8,9 +9,10 @@ import { formatDateTime } from '../../i18n/format';
  * answer or reason for refusing.
  */
 export function RoutedParts({ parts }: { parts: RightsRequest['organizations'] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   if (parts.length === 0) return null;
-  const date = (ms: number) => formatDateTime(ms, i18n.language);
+  const date = (ms: number) => formatDateTime(ms, locale);
   return (
     <section aria-label={t('privacy.routed.title')}>
       <h4>{t('privacy.routed.title')}</h4>

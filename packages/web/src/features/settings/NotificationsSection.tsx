@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { useServices } from '../../app/services';
 import { formatDateTime } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Switch } from '../../ui/Switch';
 import {
@@ -69,7 +70,8 @@ function DesktopSwitch() {
 }
 
 function SecurityNotices() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useServices();
   const [notices, setNotices] = useState<Notice[] | null>(null);
   const [showAll, setShowAll] = useState(false);
@@ -92,7 +94,7 @@ function SecurityNotices() {
             <li key={notice.id}>
               <span>{noticeText(t, notice)}</span>
               <time className="hint" dateTime={new Date(notice.createdAt).toISOString()}>
-                {formatDateTime(notice.createdAt, i18n.language)}
+                {formatDateTime(notice.createdAt, locale)}
               </time>
             </li>
           ))}

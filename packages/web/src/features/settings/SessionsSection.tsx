@@ -4,13 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { useServices } from '../../app/services';
 import { formatDateTime } from '../../i18n/format';
+import { useFormatLocale } from '../../i18n/use-format-locale';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 
 type Session = z.infer<typeof SessionList>['sessions'][number];
 
 /** Signed-in devices: when and roughly where, ending one, or every one but this. */
 export function SessionsSection() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useServices();
   const [sessions, setSessions] = useState<Session[]>([]);
   const [ended, setEnded] = useState<number | null>(null);
@@ -54,7 +56,7 @@ export function SessionsSection() {
             </span>
             <span className="hint">
               {t('settings.lastSeen', {
-                when: formatDateTime(session.lastSeenAt, i18n.language),
+                when: formatDateTime(session.lastSeenAt, locale),
                 where: session.ipRegion,
               })}
             </span>

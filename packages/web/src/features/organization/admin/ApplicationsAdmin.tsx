@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { useServices } from '../../../app/services';
 import { formatDateTime } from '../../../i18n/format';
+import { useFormatLocale } from '../../../i18n/use-format-locale';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 
 type Application = z.infer<typeof ApplicationList>['applications'][number];
@@ -16,7 +17,8 @@ export function ApplicationsAdmin({
   organizationId: string;
   onChanged: () => Promise<void>;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useServices();
   const [applications, setApplications] = useState<Application[]>([]);
   const [error, setError] = useState<unknown>(null);
@@ -51,7 +53,7 @@ export function ApplicationsAdmin({
             <span className="person-name">{a.nickname}</span>
             <span className="hint">
               {a.message ? `“${a.message}” · ` : ''}
-              {formatDateTime(a.createdAt, i18n.language)}
+              {formatDateTime(a.createdAt, locale)}
             </span>
             <button
               type="button"

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/api-error';
 import { useServices } from '../../../app/services';
 import { formatBytes, formatDateTime } from '../../../i18n/format';
+import { useFormatLocale } from '../../../i18n/use-format-locale';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { TextField } from '../../../ui/TextField';
 import { CertificationDocuments } from './CertificationDocuments';
@@ -15,7 +16,8 @@ import { useDocumentUploads } from './use-document-uploads';
  * operator's review.
  */
 export function CertificationAdmin({ organization }: { organization: Organization }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useServices();
   const [latest, setLatest] = useState<Certification | null>(null);
   const [draft, setDraft] = useState({
@@ -55,7 +57,7 @@ export function CertificationAdmin({ organization }: { organization: Organizatio
       {latest ? (
         <p role="status">
           {t(`org.certificationStatus.${latest.status}`, {
-            when: formatDateTime(latest.submittedAt, i18n.language),
+            when: formatDateTime(latest.submittedAt, locale),
           })}
           {latest.reason ? ` ${t('org.certificationReason', { reason: latest.reason })}` : ''}
         </p>
@@ -67,7 +69,7 @@ export function CertificationAdmin({ organization }: { organization: Organizatio
           {latest.documentFiles.map((document) => (
             <li key={document.id}>
               <span className="file-name">{document.name}</span>
-              <span className="hint">{formatBytes(document.size, i18n.language)}</span>
+              <span className="hint">{formatBytes(document.size, locale)}</span>
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes, formatNumber } from '../../../i18n/format';
+import { useFormatLocale } from '../../../i18n/use-format-locale';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { MAX_DOCUMENTS, type useDocumentUploads } from './use-document-uploads';
 
@@ -14,7 +15,8 @@ export function CertificationDocuments({
 }: {
   uploads: ReturnType<typeof useDocumentUploads>;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const [tooMany, setTooMany] = useState(false);
   const inputId = useId();
   const hintId = useId();
@@ -46,11 +48,11 @@ export function CertificationDocuments({
           {uploads.documents.map((document) => (
             <li key={document.key} aria-label={document.name}>
               <span className="file-name">{document.name}</span>
-              <span className="hint">{formatBytes(document.size, i18n.language)}</span>
+              <span className="hint">{formatBytes(document.size, locale)}</span>
               {document.status === 'uploading' ? (
                 <label className="progress">
                   {t('conversation.uploading', {
-                    percent: formatNumber(Math.round(document.progress * 100), i18n.language),
+                    percent: formatNumber(Math.round(document.progress * 100), locale),
                   })}
                   <progress max={1} value={document.progress} />
                 </label>

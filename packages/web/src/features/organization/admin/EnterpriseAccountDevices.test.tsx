@@ -85,8 +85,8 @@ describe('administrator console: an enterprise account’s devices', () => {
           .map((td) => td.textContent),
       );
     expect(cells).toEqual([
-      ['Office PC', 'Windows', 'Nov 20, 2026, 8:00 AM', 'Dec 1, 2026, 9:00 AM', 'Singapore'],
-      ['Phone', 'iOS', 'Nov 20, 2026, 8:00 AM', 'Dec 1, 2026, 9:00 AM', 'Unknown'],
+      ['Office PC', 'Windows', '20 Nov 2026, 08:00', '1 Dec 2026, 09:00', 'Singapore'],
+      ['Phone', 'iOS', '20 Nov 2026, 08:00', '1 Dec 2026, 09:00', 'Unknown'],
     ]);
     expect(within(row).queryByRole('alert')).toBeNull();
   });

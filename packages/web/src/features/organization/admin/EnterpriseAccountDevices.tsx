@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { useServices } from '../../../app/services';
 import { formatDateTime } from '../../../i18n/format';
+import { useFormatLocale } from '../../../i18n/use-format-locale';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { TextField } from '../../../ui/TextField';
 
@@ -15,12 +16,13 @@ type Session = z.infer<typeof EnterpriseAccountDetail>['sessions'][number];
  * the audit log and shows in the member's access log.
  */
 export function EnterpriseAccountDevices({ path, name }: { path: string; name: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useServices();
   const [purpose, setPurpose] = useState('');
   const [sessions, setSessions] = useState<Session[] | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const date = (ms: number) => formatDateTime(ms, i18n.language);
+  const date = (ms: number) => formatDateTime(ms, locale);
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../../app/services';
 import { formatDateTime } from '../../../i18n/format';
+import { useFormatLocale } from '../../../i18n/use-format-locale';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { TextField } from '../../../ui/TextField';
 import { EnterpriseAccountDevices } from './EnterpriseAccountDevices';
@@ -21,7 +22,8 @@ export function EnterpriseAccountRow({
   base: string;
   onChanged: () => Promise<void>;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useServices();
   const [resetting, setResetting] = useState(false);
   const [showDevices, setShowDevices] = useState(false);
@@ -61,13 +63,13 @@ export function EnterpriseAccountRow({
       <h3>{name}</h3>
       <p className="hint">
         <span className="invite-code">{account.accountName}</span> ·{' '}
-        {formatDateTime(account.createdAt, i18n.language)}
+        {formatDateTime(account.createdAt, locale)}
       </p>
       <p>
         {account.disabledAt ? (
           <span className="tag tag-warning">
             {t('orgAdmin.accounts.disabledSince', {
-              when: formatDateTime(account.disabledAt, i18n.language),
+              when: formatDateTime(account.disabledAt, locale),
             })}
           </span>
         ) : (

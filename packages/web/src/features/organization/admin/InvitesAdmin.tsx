@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { useServices } from '../../../app/services';
 import { formatDateTime } from '../../../i18n/format';
+import { useFormatLocale } from '../../../i18n/use-format-locale';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { TextField } from '../../../ui/TextField';
 
@@ -18,7 +19,8 @@ export function orgJoinUrl(token: string): string {
  * whether the number is registered).
  */
 export function InvitesAdmin({ organizationId }: { organizationId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useServices();
   const [invite, setInvite] = useState<z.infer<typeof OrgInvite> | null>(null);
   const [phone, setPhone] = useState('');
@@ -71,7 +73,7 @@ export function InvitesAdmin({ organizationId }: { organizationId: string }) {
       ) : null}
       {invite ? (
         <p className="hint">
-          {t('org.inviteExpires', { when: formatDateTime(invite.expiresAt, i18n.language) })}
+          {t('org.inviteExpires', { when: formatDateTime(invite.expiresAt, locale) })}
         </p>
       ) : null}
       <form onSubmit={(event) => void handlePhone(event)} className="stack">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useServices } from '../../../app/services';
 import { formatDateTime, formatList } from '../../../i18n/format';
+import { useFormatLocale } from '../../../i18n/use-format-locale';
 import { RightsAnswerForms, type RightsAnswer } from '../../privacy/RightsAnswerForms';
 
 const strings = (value: unknown): string[] =>
@@ -54,10 +55,11 @@ export function RightsRequestItem({
   path: string;
   onAnswered: (request: OrgRightsRequest) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useServices();
   const title = useRef<HTMLHeadingElement>(null);
-  const date = (ms: number) => formatDateTime(ms, i18n.language);
+  const date = (ms: number) => formatDateTime(ms, locale);
   const member =
     request.memberName ??
     t(request.userId ? 'orgAdmin.rights.formerMember' : 'orgAdmin.rights.erased');
@@ -99,12 +101,12 @@ export function RightsRequestItem({
         {timing}
       </p>
       <ul aria-label={t('orgAdmin.rights.askedLabel')}>
-        {describeAsked(request.asked, t, i18n.language).map((line) => (
+        {describeAsked(request.asked, t, locale).map((line) => (
           <li key={line}>{line}</li>
         ))}
       </ul>
       {request.tables.length > 0 ? (
-        <p>{t('orgAdmin.rights.tables', { list: formatList(request.tables, i18n.language) })}</p>
+        <p>{t('orgAdmin.rights.tables', { list: formatList(request.tables, locale) })}</p>
       ) : null}
       {request.status === 'fulfilled' && request.answer ? (
         <p>{t('orgAdmin.rights.answer', { answer: request.answer })}</p>

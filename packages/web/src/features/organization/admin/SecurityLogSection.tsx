@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { useServices } from '../../../app/services';
 import { formatDateTime } from '../../../i18n/format';
+import { useFormatLocale } from '../../../i18n/use-format-locale';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { TextField } from '../../../ui/TextField';
 import { useConsole } from './AdminConsole';
@@ -17,7 +18,8 @@ type Entry = z.infer<typeof SecurityLogPage>['entries'][number];
  * keyset paging; every read states a purpose, which the members are shown.
  */
 export function SecurityLogSection() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useFormatLocale();
   const { api } = useServices();
   const { organization } = useConsole();
   const [names, setNames] = useState<Record<string, string>>({});
@@ -128,7 +130,7 @@ export function SecurityLogSection() {
               <tbody>
                 {entries.map((entry) => (
                   <tr key={entry.id}>
-                    <td>{formatDateTime(entry.createdAt, i18n.language)}</td>
+                    <td>{formatDateTime(entry.createdAt, locale)}</td>
                     <td>{names[entry.userId] ?? entry.userId}</td>
                     <td>{t(`orgAdmin.security.kind.${entry.kind}`)}</td>
                     <td>
