@@ -159,4 +159,32 @@ describe('reminders of data-rights requests routed to the organization', () => {
     await waitFor(() => expect(last.container.textContent).toContain('Harbour Works'));
     expect(screen.queryByRole('region', { name: /Reminders/ })).toBeNull();
   });
+
+  it('drops the reminder of a part as soon as the administrator answers it in the console', async () => {
+    const open = queued();
+    const other = routedPart('f2', NOW, { deadlineAt: NOW + 2 * DAY, daysLeft: 2 });
+    const { fetch } = fakeFetch({
+      'GET /api/health': health(),
+      'GET /api/account': account(me),
+      ...orgBasics('main_admin'),
+      [`GET /api/organizations/${org}/rights-requests`]: { body: { requests: [open, other] } },
+      [`POST /api/organizations/${org}/rights-requests/${open.id}/fulfil`]: {
+        body: { ...open, status: 'fulfilled', answeredAt: NOW, daysLeft: null },
+      },
+    });
+    renderApp(`/org/${org}/admin/rights`, fetch);
+    const region = await screen.findByRole('region', { name: /Reminders/ });
+    expect(await within(region).findAllByRole('status')).toHaveLength(2);
+
+    const user = userEvent.setup();
+    const [card] = within(
+      await screen.findByRole('list', { name: 'Data-rights requests' }),
+    ).getAllByRole('listitem', { name: /./ }) as [HTMLElement];
+    await user.click(within(card).getByRole('button', { name: 'Fulfil: Copy request from 张三' }));
+    expect(await within(card).findByText('Fulfilled')).toBeDefined();
+    // Only the unanswered part is still reminded of, without reading the queue again.
+    const [left, ...more] = within(reminders()).getAllByRole('status');
+    expect(more).toEqual([]);
+    expect(left!.textContent).toMatch(/is due in 2 days/);
+  });
 });

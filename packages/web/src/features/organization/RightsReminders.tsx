@@ -9,6 +9,7 @@ import { useStream } from '../../realtime/use-stream';
 import { useSession } from '../../session/session-context';
 import '../privacy/privacy.css';
 import { useServices } from '../../app/services';
+import { useRightsAnswers } from './rights-answers';
 import { dueReminders, localDismissals } from './rights-reminders';
 
 /**
@@ -17,7 +18,8 @@ import { dueReminders, localDismissals } from './rights-reminders';
  * overdue, each with a link to the console's Data-rights requests section,
  * until dismissed or answered. Read from the organizations' queues when the
  * app opens, so a browser that was away hears of them too, and live from
- * `organization.rights_request_due` events.
+ * `organization.rights_request_due` events; a part answered in the console
+ * leaves at once.
  */
 export function RightsReminders() {
   const session = useSession();
@@ -65,6 +67,10 @@ function ReminderList({ userId }: { userId: string }) {
         : [...current.filter((r) => r.id !== fresh.id), fresh],
     );
   });
+  // Answered in the console on this page: the server sends no event for that.
+  useRightsAnswers(
+    useCallback((id: string) => setDue((current) => current.filter((r) => r.id !== id)), []),
+  );
   useEffect(() => {
     // Another tab of this account dismissed one.
     const handleStorage = () => redraw((n) => n + 1);

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../../app/services';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { announceRightsAnswer } from '../rights-answers';
 import { useConsole } from './AdminConsole';
 import { RightsRequestItem } from './RightsRequestItem';
 
@@ -24,8 +25,10 @@ export function RightsSection() {
       .then((list) => setRequests(list.requests), setError);
   }, [api, path]);
 
-  const handleAnswered = (answered: OrgRightsRequest) =>
+  const handleAnswered = (answered: OrgRightsRequest) => {
     setRequests((list) => list?.map((r) => (r.id === answered.id ? answered : r)) ?? null);
+    announceRightsAnswer(answered.id);
+  };
 
   return (
     <section aria-labelledby="org-rights-title" className="stack">
