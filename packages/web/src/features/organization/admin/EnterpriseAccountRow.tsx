@@ -12,15 +12,23 @@ import { EnterpriseAccountErase } from './EnterpriseAccountErase';
 /**
  * One enterprise account: its state, disable / enable, setting a new
  * password, its devices (read with a stated purpose), and deleting it.
+ * "Password set" is the section's to clear: `onActionStart` tells it an
+ * action on this row began, `onPasswordSet` that the new password took.
  */
 export function EnterpriseAccountRow({
   account,
   base,
   onChanged,
+  passwordSet,
+  onActionStart,
+  onPasswordSet,
 }: {
   account: EnterpriseAccount;
   base: string;
   onChanged: () => Promise<void>;
+  passwordSet: boolean;
+  onActionStart: () => void;
+  onPasswordSet: () => void;
 }) {
   const { t } = useTranslation();
   const locale = useFormatLocale();
@@ -29,12 +37,12 @@ export function EnterpriseAccountRow({
   const [showDevices, setShowDevices] = useState(false);
   const [erasing, setErasing] = useState(false);
   const [password, setPassword] = useState('');
-  const [done, setDone] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const path = `${base}/${account.userId}`;
   const name = account.name;
 
   const toggle = async () => {
+    onActionStart();
     setError(null);
     try {
       await api.post(`${path}/${account.disabledAt ? 'enable' : 'disable'}`, {
@@ -47,12 +55,13 @@ export function EnterpriseAccountRow({
   };
   const handleReset = async (event: FormEvent) => {
     event.preventDefault();
+    onActionStart();
     setError(null);
     try {
       await api.post(`${path}/password`, { body: { password } });
       setPassword('');
       setResetting(false);
-      setDone(true);
+      onPasswordSet();
     } catch (failure) {
       setError(failure);
     }
@@ -96,8 +105,8 @@ export function EnterpriseAccountRow({
           aria-expanded={resetting}
           aria-label={t('orgAdmin.accounts.reset', { name })}
           onClick={() => {
+            onActionStart();
             setResetting(!resetting);
-            setDone(false);
           }}
         >
           {t('orgAdmin.accounts.resetShort')}
@@ -107,7 +116,10 @@ export function EnterpriseAccountRow({
           className="secondary"
           aria-expanded={showDevices}
           aria-label={t('orgAdmin.accounts.devices', { name })}
-          onClick={() => setShowDevices(!showDevices)}
+          onClick={() => {
+            onActionStart();
+            setShowDevices(!showDevices);
+          }}
         >
           {t('orgAdmin.accounts.devicesShort')}
         </button>
@@ -116,7 +128,10 @@ export function EnterpriseAccountRow({
           className="secondary"
           aria-expanded={erasing}
           aria-label={t('orgAdmin.accounts.erase', { name })}
-          onClick={() => setErasing(!erasing)}
+          onClick={() => {
+            onActionStart();
+            setErasing(!erasing);
+          }}
         >
           {t('orgAdmin.accounts.eraseShort')}
         </button>
@@ -140,7 +155,7 @@ export function EnterpriseAccountRow({
           <button type="submit">{t('orgAdmin.accounts.resetButton')}</button>
         </form>
       ) : null}
-      {done ? <p role="status">{t('orgAdmin.accounts.resetDone')}</p> : null}
+      {passwordSet ? <p role="status">{t('orgAdmin.accounts.resetDone')}</p> : null}
       <ErrorMessage error={error} />
     </li>
   );

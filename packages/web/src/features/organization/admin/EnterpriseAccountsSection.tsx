@@ -28,6 +28,8 @@ export function EnterpriseAccountsSection() {
   const [accounts, setAccounts] = useState<EnterpriseAccount[] | null>(null);
   const [draft, setDraft] = useState(emptyDraft);
   const [created, setCreated] = useState<string | null>(null);
+  // Whose "Password set" shows: only until the next action on any row starts.
+  const [passwordSetFor, setPasswordSetFor] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   const load = useCallback(async () => {
@@ -132,6 +134,9 @@ export function EnterpriseAccountsSection() {
               account={account}
               base={base}
               onChanged={load}
+              passwordSet={passwordSetFor === account.userId}
+              onActionStart={() => setPasswordSetFor(null)}
+              onPasswordSet={() => setPasswordSetFor(account.userId)}
             />
           ))}
         </ul>
