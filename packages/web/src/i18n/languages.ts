@@ -1,3 +1,5 @@
+import { readChoice, writeChoice } from '../ui/local-choice';
+
 /** The languages the web client speaks; the same two every policy is published in. */
 export const languages = ['en', 'zh-CN'] as const;
 /** One of the client's languages. */
@@ -32,18 +34,10 @@ export function pickLanguage(
 
 /** The choice made with the language switch, if any. */
 export function storedLanguage(): string | null {
-  try {
-    return globalThis.localStorage?.getItem(STORAGE_KEY) ?? null;
-  } catch {
-    return null;
-  }
+  return readChoice(STORAGE_KEY);
 }
 
 /** Remembers an explicit choice so it wins over the browser and the edition. */
 export function storeLanguage(language: Language): void {
-  try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, language);
-  } catch {
-    // Private mode without storage: the choice lasts for this page only.
-  }
+  writeChoice(STORAGE_KEY, language);
 }

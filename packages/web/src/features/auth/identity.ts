@@ -1,5 +1,6 @@
 import { fullPhone } from './countries';
 import type { IdentityValue } from './IdentityField';
+import { readChoice, writeChoice } from '../../ui/local-choice';
 
 /** The `{phone}` or `{email}` part of an auth body. */
 export function identityBody(value: IdentityValue): { phone: string } | { email: string } {
@@ -12,20 +13,12 @@ const DEVICE_KEY = 'carillon.device';
 
 /** This browser as a device: the id the server gave it last time, if any. */
 export function thisDevice(name: string): { id?: string; name: string; platform: 'web' } {
-  let id: string | null = null;
-  try {
-    id = localStorage.getItem(DEVICE_KEY);
-  } catch {
-    id = null;
-  }
+  const id = readChoice(DEVICE_KEY);
   return id ? { id, name, platform: 'web' } : { name, platform: 'web' };
 }
 
 /** Keeps the device id of a grant so the next sign-in is not a "new device". */
 export function rememberDevice(deviceId: string): void {
-  try {
-    localStorage.setItem(DEVICE_KEY, deviceId);
-  } catch {
-    // No storage: the next sign-in counts as a new device.
-  }
+  // Without storage it lasts for this page: the next visit's sign-in is a "new device".
+  writeChoice(DEVICE_KEY, deviceId);
 }

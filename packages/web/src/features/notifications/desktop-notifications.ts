@@ -4,6 +4,8 @@
  * and what the browser allows.
  */
 
+import { readChoice, removeChoice, writeChoice } from '../../ui/local-choice';
+
 const STORAGE_KEY = 'carillon.desktop-notifications';
 
 /** What the browser allows: its own permission, or `unsupported` where there is no Notification API. */
@@ -26,20 +28,12 @@ export async function requestDesktopPermission(): Promise<DesktopPermission> {
 
 /** Whether the person turned desktop notifications on in this browser. */
 export function desktopNotificationsChosen(): boolean {
-  try {
-    return globalThis.localStorage?.getItem(STORAGE_KEY) === 'on';
-  } catch {
-    return false;
-  }
+  return readChoice(STORAGE_KEY) === 'on';
 }
 
 export function chooseDesktopNotifications(on: boolean): void {
-  try {
-    if (on) globalThis.localStorage?.setItem(STORAGE_KEY, 'on');
-    else globalThis.localStorage?.removeItem(STORAGE_KEY);
-  } catch {
-    // Private mode without storage: the choice lasts for this page only.
-  }
+  if (on) writeChoice(STORAGE_KEY, 'on');
+  else removeChoice(STORAGE_KEY);
 }
 
 /** Whether a pop-up may show now: chosen here and allowed by the browser. */

@@ -4,6 +4,7 @@ import {
   type RightsRequestDue,
 } from '@carillon/protocol/org-data';
 import type { Organization } from '@carillon/protocol/organizations';
+import { readChoice, writeChoice } from '../../ui/local-choice';
 
 const DAY_MS = 86_400_000;
 
@@ -50,14 +51,15 @@ export interface Dismissals {
   dismiss(reminder: RightsRequestDue): void;
 }
 
-/** Dismissals kept in localStorage per account, like the stream's cursor. */
+/** Dismissals kept in this browser per account, like the stream's cursor. */
 export function localDismissals(userId: string): Dismissals {
   const key = `carillon.rightsReminders.dismissed.${userId}`;
   const read = (): string[] => {
     try {
-      const stored: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
+      const stored: unknown = JSON.parse(readChoice(key) ?? '[]');
       return Array.isArray(stored) ? stored.filter((s) => typeof s === 'string') : [];
     } catch {
+      // Not the list this client writes: nothing dismissed.
       return [];
     }
   };
@@ -69,7 +71,7 @@ export function localDismissals(userId: string): Dismissals {
     dismiss: (reminder) => {
       // Only the newest few matter: an answered part never comes back.
       const kept = [...read().filter((s) => s !== stageOf(reminder)), stageOf(reminder)];
-      localStorage.setItem(key, JSON.stringify(kept.slice(-200)));
+      writeChoice(key, JSON.stringify(kept.slice(-200)));
     },
   };
 }
