@@ -11,8 +11,13 @@ import { GuardianNotice } from '../features/privacy/GuardianNotice';
 import { ReconsentNotice } from '../features/privacy/ReconsentNotice';
 import { RightsReminders } from '../features/organization/RightsReminders';
 import { MessageNotifier } from '../features/notifications/MessageNotifier';
+import { ConversationsProvider } from '../features/chats/conversations';
 
-/** The frame around every signed-in screen: navigation, connection state, language, sign-out. */
+/**
+ * The frame around every signed-in screen: navigation, connection state,
+ * language, sign-out. It keeps the conversation list for every screen, so the
+ * chats, the forward picker and the groups screen share one copy.
+ */
 export function AppShell({ realtime }: { realtime?: RealtimeFactory }) {
   const { t } = useTranslation();
   const session = useSession();
@@ -31,33 +36,35 @@ export function AppShell({ realtime }: { realtime?: RealtimeFactory }) {
 
   return (
     <RealtimeProvider userId={session.account.id} {...(realtime ? { factory: realtime } : {})}>
-      <SessionEndedWatch />
-      <MessageNotifier />
-      <div className="shell">
-        <header className="shell-header">
-          <span className="brand">{t('app.name')}</span>
-          <ConnectionStatus />
-          <LanguageSwitch />
-          <button type="button" onClick={() => void handleSignOut()}>
-            {t('app.signOut')}
-          </button>
-        </header>
-        <nav className="shell-nav" aria-label={t('nav.label')}>
-          <NavLink to="/chats">{t('nav.chats')}</NavLink>
-          <NavLink to="/contacts">{t('nav.contacts')}</NavLink>
-          <NavLink to="/groups">{t('groups.title')}</NavLink>
-          <NavLink to="/org">{t('org.title')}</NavLink>
-          <NavLink to="/settings">{t('settings.title')}</NavLink>
-          <NavLink to="/privacy">{t('privacy.nav')}</NavLink>
-        </nav>
-        <main className="shell-main" id="main">
-          {/* Notices sit atop the screen: outside main the grid placed them below the navigation. */}
-          <ReconsentNotice />
-          <GuardianNotice />
-          <RightsReminders />
-          <Outlet />
-        </main>
-      </div>
+      <ConversationsProvider>
+        <SessionEndedWatch />
+        <MessageNotifier />
+        <div className="shell">
+          <header className="shell-header">
+            <span className="brand">{t('app.name')}</span>
+            <ConnectionStatus />
+            <LanguageSwitch />
+            <button type="button" onClick={() => void handleSignOut()}>
+              {t('app.signOut')}
+            </button>
+          </header>
+          <nav className="shell-nav" aria-label={t('nav.label')}>
+            <NavLink to="/chats">{t('nav.chats')}</NavLink>
+            <NavLink to="/contacts">{t('nav.contacts')}</NavLink>
+            <NavLink to="/groups">{t('groups.title')}</NavLink>
+            <NavLink to="/org">{t('org.title')}</NavLink>
+            <NavLink to="/settings">{t('settings.title')}</NavLink>
+            <NavLink to="/privacy">{t('privacy.nav')}</NavLink>
+          </nav>
+          <main className="shell-main" id="main">
+            {/* Notices sit atop the screen: outside main the grid placed them below the navigation. */}
+            <ReconsentNotice />
+            <GuardianNotice />
+            <RightsReminders />
+            <Outlet />
+          </main>
+        </div>
+      </ConversationsProvider>
     </RealtimeProvider>
   );
 }

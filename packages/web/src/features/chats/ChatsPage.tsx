@@ -1,16 +1,16 @@
 import { Outlet, useParams } from 'react-router';
 import { ChatList } from './ChatList';
-import { ConversationsProvider } from './conversations';
 
-/** Chats: the list beside the open conversation (on phones, one or the other). */
+/**
+ * Chats: the list beside the open conversation (on phones, one or the other).
+ * The list itself is AppShell's, shared with the rest of the signed-in app.
+ */
 export function ChatsPage() {
   const { conversationId } = useParams();
   return (
-    <ConversationsProvider>
-      <div className="chats" data-open={conversationId ? 'true' : 'false'}>
-        <ChatList />
-        <Outlet />
-      </div>
-    </ConversationsProvider>
+    <div className="chats" data-open={conversationId ? 'true' : 'false'}>
+      <ChatList />
+      <Outlet />
+    </div>
   );
 }

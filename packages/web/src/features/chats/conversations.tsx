@@ -12,7 +12,7 @@ import type { ReactNode } from 'react';
 import { useServices } from '../../app/services';
 import { useStream } from '../../realtime/use-stream';
 
-/** The conversation list as the chat screens share it. */
+/** The conversation list as the signed-in screens share it. */
 export interface ConversationsValue {
   conversations: Conversation[] | null;
   error: unknown;
@@ -74,7 +74,7 @@ export function ConversationsProvider({ children }: { children: ReactNode }) {
   return <ConversationsContext.Provider value={value}>{children}</ConversationsContext.Provider>;
 }
 
-/** The surrounding conversation list. */
+/** The conversation list AppShell keeps for the signed-in app. */
 export function useConversations(): ConversationsValue {
   const value = useContext(ConversationsContext);
   if (!value) throw new Error('useConversations outside ConversationsProvider');

@@ -6,6 +6,7 @@ import { useServices } from '../../app/services';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Switch } from '../../ui/Switch';
+import { useConversations } from '../chats/conversations';
 
 /** Mute and pin (for me only), leave (not the owner: hand it over first), dissolve (owner). */
 export function GroupMyActions({
@@ -17,6 +18,7 @@ export function GroupMyActions({
 }) {
   const { t } = useTranslation();
   const { api } = useServices();
+  const { reload } = useConversations();
   const navigate = useNavigate();
   const [error, setError] = useState<unknown>(null);
   const base = `/api/conversations/${group.id}`;
@@ -30,6 +32,8 @@ export function GroupMyActions({
     setError(null);
     try {
       await call;
+      // My groups (the app's conversation list) open without the group just left.
+      await reload();
       void navigate('/groups');
     } catch (failure) {
       setError(failure);

@@ -34,12 +34,24 @@ const profile = (userId: string, nickname: string) => ({
 });
 
 function groupServer(role: 'owner' | 'admin' | 'member' = 'owner') {
-  const state = { weiRole: 'member', joinApproval: false, announcement: null as string | null };
+  const state = {
+    weiRole: 'member',
+    joinApproval: false,
+    announcement: null as string | null,
+    left: false,
+  };
   const routes = {
     'GET /api/health': health(),
     'GET /api/account': account(me),
     [`GET /api/users/${me}/profile`]: profile(me, 'Mei'),
     [`GET /api/users/${wei}/profile`]: profile(wei, 'Wei'),
+    'GET /api/conversations': () => ({
+      body: { conversations: state.left ? [] : [group({ role })] },
+    }),
+    [`POST /api/conversations/${gid}/leave`]: () => {
+      state.left = true;
+      return { status: 204 };
+    },
     [`GET /api/conversations/${gid}`]: () => ({
       body: group({ role, joinApproval: state.joinApproval, announcement: state.announcement }),
     }),
@@ -105,16 +117,38 @@ describe('GroupPage', () => {
     expect(sent.find((r) => r.method === 'PATCH')?.body).toEqual({ joinApproval: true });
   });
 
-  it('shows a plain member the announcement, no role buttons, and a leave button that asks first', async () => {
+  it('shows a plain member the announcement, no role buttons, and a leave that asks first and drops the group from mine', async () => {
     const { fetch, state } = groupServer('member');
     state.announcement = 'Stand-up at nine';
-    renderApp(`/groups/${gid}`, fetch);
+    renderApp('/groups', fetch);
     const user = userEvent.setup();
+    const mine = await screen.findByRole('list', { name: 'My groups' });
+    await user.click(await within(mine).findByRole('link', { name: 'Platform team' }));
     expect(await screen.findByText('Stand-up at nine')).toBeDefined();
     expect(screen.queryByRole('button', { name: 'Make admin: Wei' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Dissolve the group' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Leave the group' }));
-    expect(screen.getByRole('button', { name: 'Yes, leave' })).toBeDefined();
+    await user.click(screen.getByRole('button', { name: 'Yes, leave' }));
+    expect(await screen.findByText('You are in no group yet.')).toBeDefined();
+    expect(within(screen.getByRole('list', { name: 'My groups' })).queryByRole('link')).toBeNull();
+  });
+});
+
+describe('GroupsPage', () => {
+  it("lists my groups from the app's conversation list, read once for chats and groups", async () => {
+    const { fetch, sent } = groupServer();
+    renderApp('/chats', fetch);
+    const user = userEvent.setup();
+    const chats = await screen.findByRole('list', { name: 'Conversations' });
+    expect(await within(chats).findByRole('link', { name: /Platform team/ })).toBeDefined();
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    await user.click(within(nav).getByRole('link', { name: 'Groups' }));
+    const mine = await screen.findByRole('list', { name: 'My groups' });
+    expect(within(mine).getByRole('link', { name: 'Platform team' })).toBeDefined();
+    await user.click(within(nav).getByRole('link', { name: 'Chats' }));
+    expect(await screen.findByRole('link', { name: /Platform team/ })).toBeDefined();
+    const listReads = sent.filter((r) => r.method === 'GET' && r.path === '/api/conversations');
+    expect(listReads).toHaveLength(1);
   });
 });
 

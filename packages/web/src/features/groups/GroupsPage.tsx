@@ -1,27 +1,26 @@
-import { Conversation, ConversationList } from '@carillon/protocol/messaging';
-import { useEffect, useState, type FormEvent } from 'react';
+import { Conversation } from '@carillon/protocol/messaging';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useServices } from '../../app/services';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { TextField } from '../../ui/TextField';
+import { useConversations } from '../chats/conversations';
 import { tokenFromLink } from '../contacts/QrSection';
 
-/** Groups: the ones I am in, a form to create one, and a box to join by a pasted invite link. */
+/**
+ * Groups: the ones I am in (from the conversation list the app keeps), a form
+ * to create one, and a box to join by a pasted invite link.
+ */
 export function GroupsPage() {
   const { t } = useTranslation();
   const { api } = useServices();
   const navigate = useNavigate();
-  const [groups, setGroups] = useState<Conversation[] | null>(null);
+  const { conversations, error: listError } = useConversations();
+  const groups = conversations?.filter((c) => c.kind === 'group') ?? null;
   const [name, setName] = useState('');
   const [link, setLink] = useState('');
   const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    api
-      .get('/api/conversations', { schema: ConversationList })
-      .then((list) => setGroups(list.conversations.filter((c) => c.kind === 'group')), setError);
-  }, [api]);
 
   const handleCreate = async (event: FormEvent) => {
     event.preventDefault();
@@ -42,7 +41,7 @@ export function GroupsPage() {
   return (
     <div className="page stack">
       <h1>{t('groups.title')}</h1>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error ?? listError} />
       <div className="contacts-grid">
         <section aria-labelledby="my-groups" className="stack">
           <h2 id="my-groups">{t('groups.mine')}</h2>
