@@ -16,7 +16,7 @@ import { ConversationsProvider } from '../features/chats/conversations';
 /**
  * The frame around every signed-in screen: navigation, connection state,
  * language, sign-out. It keeps the conversation list for every screen, so the
- * chats, the forward picker and the groups screen share one copy.
+ * chats, the forward picker, the groups screen and the notifier share one copy.
  */
 export function AppShell({ realtime }: { realtime?: RealtimeFactory }) {
   const { t } = useTranslation();

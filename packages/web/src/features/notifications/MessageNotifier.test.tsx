@@ -1,7 +1,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Conversation } from '@carillon/protocol/messaging';
-import { account, fakeFetch, health } from '../../../test/fake-fetch';
+import { account, fakeFetch, health, type SentRequest } from '../../../test/fake-fetch';
 import { fakeNotifications } from '../../../test/fake-notification';
 import { handRealtime, renderApp } from '../../../test/render-app';
 import { cid, conversation, me, peer } from '../conversation/conversation.fixtures';
@@ -10,13 +11,29 @@ const now = Date.UTC(2026, 11, 2, 9);
 const gid = '01900000-0000-7000-8000-0000000000c7';
 const group: Conversation = { ...conversation, id: gid, kind: 'group', name: 'Platform team' };
 
+/** A group made a moment ago: its first messages can come before the chat list is re-read. */
+const fresh: Conversation = {
+  ...group,
+  id: '01900000-0000-7000-8000-0000000000c8',
+  name: 'Night shift',
+};
+
+/**
+ * The chat list keeps each chat's mute state as the list's mute button sets
+ * it. Only the fresh group can be read on its own: the notifier must find the
+ * listed chats in the list.
+ */
 function server(muted = false) {
+  const list = [{ ...conversation, muted }, group];
   return fakeFetch({
     'GET /api/health': health(),
     'GET /api/account': account(me),
-    'GET /api/conversations': { body: { conversations: [conversation, group] } },
-    [`GET /api/conversations/${cid}`]: { body: { ...conversation, muted } },
-    [`GET /api/conversations/${gid}`]: { body: group },
+    'GET /api/conversations': () => ({ body: { conversations: list } }),
+    [`PUT /api/conversations/${cid}/settings`]: ({ body }) => {
+      Object.assign(list[0]!, body);
+      return { body: list[0] };
+    },
+    [`GET /api/conversations/${fresh.id}`]: { body: fresh },
     [`GET /api/users/${peer}/profile`]: {
       body: { userId: peer, nickname: 'Wei', avatarUrl: null },
     },
@@ -44,16 +61,22 @@ const created = (
 
 async function openChats(path = '/chats', muted = false) {
   const realtime = handRealtime();
-  const rendered = renderApp(path, server(muted).fetch, { realtime: realtime.factory });
-  await screen.findByRole('list', { name: 'Conversations' });
+  const { fetch, sent } = server(muted);
+  const rendered = renderApp(path, fetch, { realtime: realtime.factory });
+  const list = await screen.findByRole('list', { name: 'Conversations' });
+  await within(list).findByRole('link', { name: /Platform team/ });
   const send = (frame: unknown) => act(() => realtime.deliver(frame));
   // The socket opens once the session is read: say "ready" until the app shows it is online.
   await waitFor(() => {
     send({ type: 'ready', cursor: 9 });
     expect(within(screen.getByRole('banner')).getByRole('status').textContent).toBe('Online');
   });
-  return { ...rendered, send };
+  return { ...rendered, send, sent };
 }
+
+/** The requests that read one conversation on its own (not its members or messages). */
+const readsOf = (sent: SentRequest[], id: string) =>
+  sent.filter((r) => r.method === 'GET' && r.path === `/api/conversations/${id}`);
 
 describe('desktop notifications of new messages', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -105,5 +128,53 @@ describe('desktop notifications of new messages', () => {
     send(created({ conversationId: gid, kind: 'voice' }));
     await waitFor(() => expect(browser.shown).toHaveLength(1));
     expect(browser.shown[0]!.options.body).toBe('Wei: Sent a voice message');
+  });
+
+  it('reads a listed chat from the chat list, with no request per message', async () => {
+    const browser = fakeNotifications('granted');
+    localStorage.setItem('carillon.desktop-notifications', 'on');
+    const { send, sent } = await openChats();
+    send(created());
+    send(created({ conversationId: gid }));
+    send(created({ conversationId: gid, kind: 'file' }));
+    await waitFor(() => expect(browser.shown).toHaveLength(3));
+    expect(browser.shown.map((shown) => shown.title)).toEqual([
+      'Wei',
+      'Platform team',
+      'Platform team',
+    ]);
+    expect([...readsOf(sent, cid), ...readsOf(sent, gid)]).toEqual([]);
+  });
+
+  it('asks once about a chat the list does not know yet', async () => {
+    const browser = fakeNotifications('granted');
+    localStorage.setItem('carillon.desktop-notifications', 'on');
+    const { send, sent } = await openChats();
+    send(created({ conversationId: fresh.id }));
+    send(created({ conversationId: fresh.id, kind: 'image' }));
+    await waitFor(() => expect(browser.shown).toHaveLength(2));
+    expect(browser.shown.map((shown) => shown.options.body)).toEqual([
+      'Wei: New message',
+      'Wei: Sent a photo',
+    ]);
+    expect(browser.shown[0]!.title).toBe('Night shift');
+    expect(readsOf(sent, fresh.id)).toHaveLength(1);
+  });
+
+  it('goes quiet for a chat muted from the chat list, without a reload', async () => {
+    const browser = fakeNotifications('granted');
+    localStorage.setItem('carillon.desktop-notifications', 'on');
+    const { send } = await openChats();
+    send(created());
+    await waitFor(() => expect(browser.shown).toHaveLength(1));
+
+    const mute = screen.getByRole('button', { name: 'Mute Wei' });
+    await userEvent.setup().click(mute);
+    expect(mute).toHaveProperty('ariaPressed', 'true');
+    send(created({ kind: 'voice' }));
+    // The group's pop-up shows the muted chat's event was looked at, not merely late.
+    send(created({ conversationId: gid }));
+    await waitFor(() => expect(browser.shown).toHaveLength(2));
+    expect(browser.shown[1]!.title).toBe('Platform team');
   });
 });

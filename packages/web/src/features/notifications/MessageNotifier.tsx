@@ -1,4 +1,4 @@
-import { Conversation, MessageKind } from '@carillon/protocol/messaging';
+import { MessageKind } from '@carillon/protocol/messaging';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
@@ -6,6 +6,7 @@ import { useServices } from '../../app/services';
 import { useStream } from '../../realtime/use-stream';
 import { useSession } from '../../session/session-context';
 import { desktopNotificationsActive, showDesktopNotification } from './desktop-notifications';
+import { useConversationLookup } from './use-conversation-lookup';
 
 /**
  * Events older than this are catch-up after being away (a resume replays
@@ -18,10 +19,12 @@ const FRESH_MS = 2 * 60 * 1000;
  * desktop notifications are on in this browser, the chat is not muted, and
  * the person is not looking at that chat. Events carry no message text, so
  * the pop-up names the chat, the sender and the kind, not the content.
+ * Mute state, name and kind come from the conversation list the app keeps.
  */
 export function MessageNotifier() {
   const { t } = useTranslation();
-  const { api, profiles, now } = useServices();
+  const { profiles, now } = useServices();
+  const lookUp = useConversationLookup();
   const { account } = useSession();
   const navigate = useNavigate();
   const { pathname } = useLocation();
@@ -31,9 +34,7 @@ export function MessageNotifier() {
   }, [pathname]);
 
   const announce = async (conversationId: string, senderId: string, kind: MessageKind) => {
-    const conversation = await api.get(`/api/conversations/${conversationId}`, {
-      schema: Conversation,
-    });
+    const conversation = await lookUp(conversationId);
     if (conversation.muted) return;
     const sender = (await profiles.fetch(senderId))?.nickname ?? t('people.someone');
     const what = t(`notifications.kind.${kind}`);
