@@ -387,7 +387,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       clock,
       ids,
       memberLimit: config.groupMemberLimit,
-      contacts,
+      contacts: {
+        areContacts: (a, b) => contacts.areContacts(a, b),
+        // A send asks on its own transaction's connection (ADR 23), which the repository takes.
+        isBlocked: (a, b, on) => contactsRepository.blockedBetween(a, b, on),
+      },
       workplaces: organizationWorkplaces(new OrganizationsRepository(db)),
       files: filesService,
       canReadShared: conversationFileAccess(db),

@@ -7,7 +7,8 @@ import type {
 } from '../../platform/db/schema';
 
 // Two primary-key probes, not one OR: SQLite runs an OR of them as a multi-index
-// scan with a temporary row set, about ten times the cost, on every direct send.
+// scan with a temporary row set, on every direct send. No LIMIT: each probe finds at
+// most one row, and a bound LIMIT on a compound select doubled the query's cost.
 const blockBetween = new PreparedQuery((db) =>
   db
     .selectFrom('contact_blocks')
@@ -20,8 +21,7 @@ const blockBetween = new PreparedQuery((db) =>
         .select('user_id')
         .where('user_id', '=', slot<string>(1))
         .where('blocked_id', '=', slot<string>(0)),
-    )
-    .limit(1),
+    ),
 );
 
 /** A pending friend request as stored. */
@@ -52,8 +52,8 @@ export class ContactsRepository {
 
   /** Of `others`, those with a block between them and `userId`, in either direction. */
   /** Whether either of two people blocked the other (every message in a one-to-one chat asks). */
-  async blockedBetween(a: string, b: string): Promise<boolean> {
-    return (await blockBetween.first(this.db, a, b)) !== undefined;
+  async blockedBetween(a: string, b: string, db = this.db): Promise<boolean> {
+    return (await blockBetween.first(db, a, b)) !== undefined;
   }
 
   async blockedAmong(userId: string, others: string[]): Promise<Set<string>> {

@@ -1,18 +1,22 @@
+import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock';
+import type { Database } from '../../platform/db/schema';
 import { AppError, notFound } from '../../platform/errors';
 import type { IdGenerator } from '../../platform/ids';
 import type { AppGate } from '../../platform/organization-hooks';
 import type { KeyVault } from '../../privacy/vault/key-vault';
 import { organizationVaultSubject } from '../../privacy/vault/vault-subjects';
 import type { MembershipRow } from './conversations.repository';
-import type { EventsService } from './events.service';
+import type { Emit, EventsService } from './events.service';
 import { fileIdOf, serializeContent, type MessageContent } from './message-content';
 import type { MessageRow } from './messages.repository';
+import { loadConversationFor } from './messaging.policy';
 import type { MessagingStore } from './messaging.store';
 
 /** Whether a block stands between two people, whichever of them made it (features/contacts). */
 export interface BlockCheck {
-  isBlocked(a: string, b: string): Promise<boolean>;
+  /** `db`: the connection to ask on, a transaction's to ask inside it. */
+  isBlocked(a: string, b: string, db?: Kysely<Database>): Promise<boolean>;
 }
 
 /** A checked message about to be stored. */
@@ -24,6 +28,15 @@ export interface Draft {
   replyTo: number | null;
   forwarded: boolean;
 }
+
+/** A stored message; `fresh` is false for the row of an earlier send with the same `clientId`. */
+export interface Written {
+  row: MessageRow;
+  fresh: boolean;
+}
+
+/** What a send checks of its own content inside its unit of work (mentions, replies). */
+export type ContentCheck = (tx: MessagingStore, me: MembershipRow) => Promise<void>;
 
 /**
  * What a message in this conversation records as `sealed_by`: the owning
@@ -79,43 +92,99 @@ export class MessageWriter {
   }
 
   /**
-   * Stores the draft; a concurrent retry that lost the race gets the winner's
-   * row (`fresh` false: its content may differ from this draft).
+   * Checks and stores a message in one unit of work: the membership, a
+   * retry's `clientId`, whether the chat is open and `check` all read inside
+   * the transaction that stores it. On SQLite a read inside a transaction
+   * costs a fraction of one on its own, which starts and ends a read
+   * transaction of its own: most of a send's reads cost less than its writes.
+   *
+   * The personal key seals the draft ahead; a conversation an organization
+   * owns answers `undefined` instead, as its gates (ORG-7) and its key are
+   * the organization feature's: the caller checks them and uses `write`.
    */
-  async write(me: MembershipRow, draft: Draft): Promise<{ row: MessageRow; fresh: boolean }> {
-    const { user_id: userId, id: conversationId } = me;
+  async writeChecked(
+    userId: string,
+    conversationId: string,
+    draft: Draft,
+    check: ContentCheck,
+  ): Promise<Written | undefined> {
+    const sealed = await this.seal(null, userId, draft.content);
+    return this.storing(userId, conversationId, draft.clientId, async (tx, emit) => {
+      const me = await loadConversationFor(tx.conversations, userId, conversationId);
+      if (me.organization_id !== null) return undefined;
+      const earlier = await tx.messages.findByClientId(userId, draft.clientId);
+      if (earlier) return { row: this.retried(earlier, conversationId), fresh: false };
+      if (me.ended_at !== null)
+        throw new AppError('conflict', 'This colleague has left the organization.');
+      const peer = me.kind === 'direct' ? me.peer_id : null;
+      if (peer && (await tx.within((db) => this.blocks.isBlocked(userId, peer, db))))
+        throw new AppError('forbidden', 'You cannot message this person.');
+      await check(tx, me);
+      return this.insert(tx, emit, me, draft, sealed);
+    });
+  }
+
+  /**
+   * Stores a draft its caller has checked; a concurrent retry that lost the
+   * race gets the winner's row (`fresh` false: its content may differ).
+   */
+  async write(me: MembershipRow, draft: Draft): Promise<Written> {
     const sealedBy = sealedByIn(me);
-    const sealed = {
-      body: await this.vault.encrypt(sealedBy ?? userId, serializeContent(draft.content)),
+    const sealed = await this.seal(sealedBy, me.user_id, draft.content);
+    return this.storing(me.user_id, me.id, draft.clientId, (tx, emit) =>
+      this.insert(tx, emit, me, draft, sealed),
+    );
+  }
+
+  private async seal(sealedBy: string | null, userId: string, content: MessageContent) {
+    return {
+      body: await this.vault.encrypt(sealedBy ?? userId, serializeContent(content)),
       sealedBy,
     };
+  }
+
+  /** Runs `work` in a transaction; a lost race on the unique (sender, clientId) answers with the winner. */
+  private async storing<T extends Written | undefined>(
+    userId: string,
+    conversationId: string,
+    clientId: string,
+    work: (tx: MessagingStore, emit: Emit) => Promise<T>,
+  ): Promise<T | Written> {
     try {
-      return await this.events.inTransaction(async (tx, emit) => {
-        const now = this.clock.now();
-        const seq = await tx.conversations.nextSeq(conversationId, now);
-        // Sending implies having read everything before it. A read position never passes the
-        // newest message, so only a sender removed since the caller's check has no row to move.
-        if (!(await tx.conversations.advanceRead(conversationId, userId, seq)))
-          throw notFound('Conversation');
-        const row = this.newRow(userId, conversationId, seq, draft, sealed, now);
-        await tx.messages.insert(row);
-        const fileId = fileIdOf(draft.content);
-        if (fileId !== undefined) await tx.messages.attach(row.id, conversationId, fileId);
-        await emit({ members: conversationId }, 'message.created', {
-          conversationId,
-          seq,
-          messageId: row.id,
-          senderId: userId,
-          kind: draft.content.kind,
-        });
-        return { row, fresh: true };
-      });
+      return await this.events.inTransaction(work);
     } catch (err) {
-      // A concurrent retry won the unique (sender, clientId): answer with its message.
-      const original = await this.earlier(userId, conversationId, draft.clientId);
+      const original = await this.earlier(userId, conversationId, clientId);
       if (original) return { row: original, fresh: false };
       throw err;
     }
+  }
+
+  private async insert(
+    tx: MessagingStore,
+    emit: Emit,
+    me: MembershipRow,
+    draft: Draft,
+    sealed: { body: string; sealedBy: string | null },
+  ): Promise<Written> {
+    const { user_id: userId, id: conversationId } = me;
+    const now = this.clock.now();
+    const seq = await tx.conversations.nextSeq(conversationId, now);
+    // Sending implies having read everything before it. A read position never passes the
+    // newest message, so only a sender removed since the caller's check has no row to move.
+    if (!(await tx.conversations.advanceRead(conversationId, userId, seq)))
+      throw notFound('Conversation');
+    const row = this.newRow(userId, conversationId, seq, draft, sealed, now);
+    await tx.messages.insert(row);
+    const fileId = fileIdOf(draft.content);
+    if (fileId !== undefined) await tx.messages.attach(row.id, conversationId, fileId);
+    await emit({ members: conversationId }, 'message.created', {
+      conversationId,
+      seq,
+      messageId: row.id,
+      senderId: userId,
+      kind: draft.content.kind,
+    });
+    return { row, fresh: true };
   }
 
   /** A retry: the first send's row, if it went to the same conversation. */

@@ -60,6 +60,30 @@ describeEachDialect('messaging: messages', (dialect) => {
     assert.deepEqual(await seqs(t(), owner!, id), [1]);
   });
 
+  it('refuses a clientId already used for a message in another conversation (409)', async () => {
+    const [owner] = await people(t(), 1);
+    const first = await groupWith(t(), owner!);
+    const second = await groupWith(t(), owner!);
+    const payload = { clientId: randomUUID(), text: 'once' };
+    const sent = await call(
+      t(),
+      owner!,
+      'POST',
+      `/api/conversations/${first.id}/messages`,
+      payload,
+    );
+    assert.equal(sent.statusCode, 201, sent.body);
+    const reused = await call(
+      t(),
+      owner!,
+      'POST',
+      `/api/conversations/${second.id}/messages`,
+      payload,
+    );
+    assert.deepEqual([reused.statusCode, errorId(reused)], [409, 'conflict']);
+    assert.deepEqual(await seqs(t(), owner!, second.id), []);
+  });
+
   it('gives 30 concurrent sends distinct, contiguous seqs', async () => {
     const senders = await people(t(), 3);
     const { id } = await groupWith(t(), senders[0]!, senders.slice(1));

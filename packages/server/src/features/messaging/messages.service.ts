@@ -2,11 +2,11 @@ import type { HistoryQuery, Message, SendMessageBody } from '@carillon/protocol/
 import type { Clock } from '../../platform/clock';
 import { AppError, notFound } from '../../platform/errors';
 import { checkAttachment, type AttachableFiles, type SharedFileAccess } from './attachable-files';
-import type { MembershipRow } from './conversations.repository';
+import type { ConversationsRepository, MembershipRow } from './conversations.repository';
 import type { EventsService } from './events.service';
-import { contentOf } from './message-content';
+import { contentOf, fileIdOf } from './message-content';
 import type { MessagePresenter } from './message-presenter';
-import type { MessageWriter } from './message-writer';
+import type { Draft, MessageWriter, Written } from './message-writer';
 import type { MessageRow } from './messages.repository';
 import { NO_MENTIONS } from './messaging.data';
 import { canRecall, loadConversationFor, requireManager } from './messaging.policy';
@@ -36,12 +36,15 @@ export class MessagesService {
     private readonly clock: Clock,
   ) {}
 
-  private async checkReferences(me: MembershipRow, body: SendMessageBody): Promise<void> {
+  /** Mentions name members (@all only from the owner or an admin); a reply names a message. */
+  private async checkReferences(
+    conversations: Pick<ConversationsRepository, 'memberIds'>,
+    me: MembershipRow,
+    body: SendMessageBody,
+  ): Promise<void> {
     const mentions = 'mentions' in body ? body.mentions : [];
     if ('mentionAll' in body && body.mentionAll) requireManager(me);
-    const memberIds = new Set(
-      mentions.length > 0 ? await this.store.conversations.memberIds(me.id) : [],
-    );
+    const memberIds = new Set(mentions.length > 0 ? await conversations.memberIds(me.id) : []);
     const strangers = mentions.filter((id) => !memberIds.has(id));
     const badReply = body.replyTo !== undefined && body.replyTo > me.last_seq;
     if (strangers.length > 0 || badReply)
@@ -55,26 +58,46 @@ export class MessagesService {
 
   /** Sends a message; a retry with the same `clientId` returns the first one, never a copy. */
   async send(userId: string, conversationId: string, body: SendMessageBody): Promise<Message> {
-    const me = await loadConversationFor(this.store.conversations, userId, conversationId);
-    const earlier = await this.writer.earlier(userId, conversationId, body.clientId);
-    if (earlier) return this.presenter.presentOne(this.store.messages, earlier);
     const content = contentOf(body);
-    // Sharing where one is, is the location switch's function; forwarding another's pin is not.
-    if (content.kind === 'location') await this.consents.require(userId, 'location');
-    await this.writer.requireOpen(me, content);
-    await this.checkReferences(me, body);
-    await checkAttachment(this.files, this.canReadShared, userId, content);
-    const { row, fresh } = await this.writer.write(me, {
+    const draft: Draft = {
       clientId: body.clientId,
       content,
       mentions: 'mentions' in body ? body.mentions : [],
       mentionAll: 'mentionAll' in body ? body.mentionAll : false,
       replyTo: body.replyTo ?? null,
       forwarded: false,
-    });
-    return fresh
-      ? this.presenter.presentWritten(row, content)
-      : this.presenter.presentOne(this.store.messages, row);
+    };
+    // A text's checks are all messaging's, made in the unit that stores it; a location's
+    // consent and an attachment's file are other features', made before.
+    const selfContained = content.kind !== 'location' && fileIdOf(content) === undefined;
+    const inOneUnit = selfContained
+      ? await this.writer.writeChecked(userId, conversationId, draft, (tx, me) =>
+          this.checkReferences(tx.conversations, me, body),
+        )
+      : undefined;
+    const written = inOneUnit ?? (await this.checkThenWrite(userId, conversationId, body, draft));
+    return written.fresh
+      ? this.presenter.presentWritten(written.row, content)
+      : this.presenter.presentOne(this.store.messages, written.row);
+  }
+
+  /** A send whose checks read beyond messaging: each before the unit of work that stores it. */
+  private async checkThenWrite(
+    userId: string,
+    conversationId: string,
+    body: SendMessageBody,
+    draft: Draft,
+  ): Promise<Written> {
+    const me = await loadConversationFor(this.store.conversations, userId, conversationId);
+    const earlier = await this.writer.earlier(userId, conversationId, body.clientId);
+    if (earlier) return { row: earlier, fresh: false };
+    const { content } = draft;
+    // Sharing where one is, is the location switch's function; forwarding another's pin is not.
+    if (content.kind === 'location') await this.consents.require(userId, 'location');
+    await this.writer.requireOpen(me, content);
+    await this.checkReferences(this.store.conversations, me, body);
+    await checkAttachment(this.files, this.canReadShared, userId, content);
+    return this.writer.write(me, draft);
   }
 
   /** Newest first: before a seq (default: from the newest), or centred on `around`. */

@@ -21,6 +21,12 @@ export interface MessagingStore {
    * its effects inside the transaction, or start them afresh on each run.
    */
   transaction<T>(work: (tx: MessagingStore) => Promise<T>): Promise<T>;
+  /**
+   * Runs another feature's query on this store's connection: inside its
+   * transaction when the store is bound to one (a send's block check, which
+   * on SQLite must not wait for the lock its own transaction holds).
+   */
+  within<T>(query: (db: Kysely<Database>) => T): T;
 }
 
 function repositories(db: Kysely<Database>) {
@@ -38,11 +44,8 @@ export function messagingStore(db: Kysely<Database>): MessagingStore {
   const commits = new GroupCommit(db);
   return {
     ...repositories(db),
-    transaction: (work) =>
-      commits.run(async (trx) => {
-        const tx: MessagingStore = { ...repositories(trx), transaction: (inner) => inner(tx) };
-        return work(tx);
-      }),
+    transaction: (work) => commits.run(async (trx) => work(messagingStoreIn(trx))),
+    within: (query) => query(db),
   };
 }
 
@@ -51,6 +54,10 @@ export function messagingStore(db: Kysely<Database>): MessagingStore {
  * change, ADR 12): its `transaction` joins that one instead of starting another.
  */
 export function messagingStoreIn(trx: Kysely<Database>): MessagingStore {
-  const tx: MessagingStore = { ...repositories(trx), transaction: (inner) => inner(tx) };
+  const tx: MessagingStore = {
+    ...repositories(trx),
+    transaction: (inner) => inner(tx),
+    within: (query) => query(trx),
+  };
   return tx;
 }
