@@ -69,6 +69,21 @@ describeEachDialect('messaging: event stream', (dialect) => {
     assert.deepEqual((await page(mei!, meis.at(-1)!.cursor)).events, []);
   });
 
+  it('names whom a message mentions, so a muted chat can still notify them', async () => {
+    const [owner, mei, wei] = await people(t(), 3);
+    const { id } = await groupWith(t(), owner!, [mei!, wei!]);
+    await send(t(), owner!, id, '@Mei @Mei', { mentions: [mei!.userId, mei!.userId] });
+    await send(t(), owner!, id, '@all', { mentionAll: true });
+    const created = (await drain(wei!)).filter((e) => e.type === 'message.created');
+    assert.deepEqual(
+      created.map((e) => [e.payload.mentions, e.payload.mentionAll]),
+      [
+        [[mei!.userId], undefined],
+        [undefined, true],
+      ],
+    );
+  });
+
   it('publishes each committed event once on the bus, with every member’s cursor', async () => {
     const [owner, mei] = await people(t(), 2);
     const { id } = await groupWith(t(), owner!, [mei!]);

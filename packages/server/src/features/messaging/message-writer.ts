@@ -177,12 +177,16 @@ export class MessageWriter {
     await tx.messages.insert(row);
     const fileId = fileIdOf(draft.content);
     if (fileId !== undefined) await tx.messages.attach(row.id, conversationId, fileId);
+    const mentioned = [...new Set(draft.mentions)];
     await emit({ members: conversationId }, 'message.created', {
       conversationId,
       seq,
       messageId: row.id,
       senderId: userId,
       kind: draft.content.kind,
+      // Every member sees whom a message mentions; a muted chat still pops up for them.
+      ...(mentioned.length > 0 ? { mentions: mentioned } : {}),
+      ...(draft.mentionAll ? { mentionAll: true } : {}),
     });
     return { row, fresh: true };
   }

@@ -23,8 +23,11 @@ const fresh: Conversation = {
  * it. Only the fresh group can be read on its own: the notifier must find the
  * listed chats in the list.
  */
-function server(muted = false) {
-  const list = [{ ...conversation, muted }, group];
+function server(muted = false, groupMuted = false) {
+  const list = [
+    { ...conversation, muted },
+    { ...group, muted: groupMuted },
+  ];
   return fakeFetch({
     'GET /api/health': health(),
     'GET /api/account': account(me),
@@ -42,7 +45,14 @@ function server(muted = false) {
 
 /** A `message.created` event as the server sends it. */
 const created = (
-  change: { conversationId?: string; senderId?: string; kind?: string; at?: number } = {},
+  change: {
+    conversationId?: string;
+    senderId?: string;
+    kind?: string;
+    at?: number;
+    mentions?: string[];
+    mentionAll?: boolean;
+  } = {},
 ) => ({
   type: 'event',
   event: {
@@ -54,14 +64,16 @@ const created = (
       messageId: '01900000-0000-7000-8000-000000000102',
       senderId: change.senderId ?? peer,
       kind: change.kind ?? 'text',
+      ...(change.mentions ? { mentions: change.mentions } : {}),
+      ...(change.mentionAll ? { mentionAll: true } : {}),
     },
     createdAt: change.at ?? now - 1000,
   },
 });
 
-async function openChats(path = '/chats', muted = false) {
+async function openChats(path = '/chats', muted = false, groupMuted = false) {
   const realtime = handRealtime();
-  const { fetch, sent } = server(muted);
+  const { fetch, sent } = server(muted, groupMuted);
   const rendered = renderApp(path, fetch, { realtime: realtime.factory });
   const list = await screen.findByRole('list', { name: 'Conversations' });
   await within(list).findByRole('link', { name: /Platform team/ });
@@ -117,6 +129,22 @@ describe('desktop notifications of new messages', () => {
     send(created({ conversationId: gid, kind: 'file' }));
     await waitFor(() => expect(browser.shown).toHaveLength(1));
     expect(browser.shown[0]!.options.body).toBe('Wei: Sent a file');
+  });
+
+  it('still pops up in a muted group for a message that mentions me or everyone', async () => {
+    const browser = fakeNotifications('granted');
+    localStorage.setItem('carillon.desktop-notifications', 'on');
+    const { send } = await openChats('/chats', false, true);
+    send(created({ conversationId: gid }));
+    send(created({ conversationId: gid, mentions: ['01900000-0000-7000-8000-0000000000ff'] }));
+    send(created({ conversationId: gid, mentions: [me] }));
+    await waitFor(() => expect(browser.shown).toHaveLength(1));
+    send(created({ conversationId: gid, mentionAll: true }));
+    await waitFor(() => expect(browser.shown).toHaveLength(2));
+    expect(browser.shown.map((shown) => [shown.title, shown.options.body])).toEqual([
+      ['Platform team', 'Wei mentioned you'],
+      ['Platform team', 'Wei mentioned everyone'],
+    ]);
   });
 
   it('shows nothing unless turned on in this browser', async () => {

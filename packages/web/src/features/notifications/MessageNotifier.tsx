@@ -14,10 +14,13 @@ import { useConversationLookup } from './use-conversation-lookup';
  */
 const FRESH_MS = 2 * 60 * 1000;
 
+/** Whether a message mentions the person, by name or with @all (`message.created` says). */
+type Mention = 'you' | 'all' | 'none';
+
 /**
  * Pops up a desktop notification for a message from someone else, when
- * desktop notifications are on in this browser, the chat is not muted, and
- * the person is not looking at that chat. Events carry no message text, so
+ * desktop notifications are on in this browser, the chat is not muted (or
+ * the message mentions the person), and the person is not looking at that chat. Events carry no message text, so
  * the pop-up names the chat, the sender and the kind, not the content.
  * Mute state, name and kind come from the conversation list the app keeps.
  */
@@ -33,14 +36,26 @@ export function MessageNotifier() {
     openPath.current = pathname;
   }, [pathname]);
 
-  const announce = async (conversationId: string, senderId: string, kind: MessageKind) => {
+  const announce = async (
+    conversationId: string,
+    senderId: string,
+    kind: MessageKind,
+    mention: Mention,
+  ) => {
     const conversation = await lookUp(conversationId);
-    if (conversation.muted) return;
+    // Muting silences a chat's chatter, not a message addressed to the person.
+    if (conversation.muted && mention === 'none') return;
     const sender = (await profiles.fetch(senderId))?.nickname ?? t('people.someone');
     const what = t(`notifications.kind.${kind}`);
     const group = conversation.kind === 'group';
+    const groupLine =
+      mention === 'you'
+        ? t('notifications.mentionedYou', { sender })
+        : mention === 'all'
+          ? t('notifications.mentionedAll', { sender })
+          : t('notifications.inGroup', { sender, what });
     showDesktopNotification(group ? (conversation.name ?? sender) : sender, {
-      body: group ? t('notifications.inGroup', { sender, what }) : what,
+      body: group ? groupLine : what,
       tag: `conversation-${conversationId}`,
       onClick: () => void navigate(`/chats/${conversationId}`),
     });
@@ -56,8 +71,15 @@ export function MessageNotifier() {
     const looking =
       document.visibilityState === 'visible' && openPath.current === `/chats/${conversationId}`;
     if (looking) return;
+    const { mentions, mentionAll } = event.payload;
+    const mention: Mention =
+      Array.isArray(mentions) && mentions.includes(account?.id)
+        ? 'you'
+        : mentionAll === true
+          ? 'all'
+          : 'none';
     // A chat left or gone since the event: nothing to announce.
-    announce(conversationId, senderId, kind.data).catch(() => undefined);
+    announce(conversationId, senderId, kind.data, mention).catch(() => undefined);
   });
   return null;
 }
