@@ -1,9 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { account, fakeFetch, health } from '../../../test/fake-fetch';
-import { renderApp } from '../../../test/render-app';
-import { cid, conversation, me, peer, stored } from './conversation.fixtures';
+import { handRealtime, renderApp } from '../../../test/render-app';
+import { chatRoutes, cid, conversation, me, peer, stored } from './conversation.fixtures';
 
 describe('ConversationPage', () => {
   it('shows the history, marks it read, and retries a failed send with the same client id once', async () => {
@@ -141,5 +141,46 @@ describe('ConversationPage', () => {
     expect(screen.queryByRole('textbox', { name: 'Message' })).toBeNull();
     const list = screen.getByRole('list', { name: 'Conversations' });
     expect(within(list).getByRole('link', { name: /Wei.*Work/ })).toBeDefined();
+  });
+  it('shows a read heard while its receipts were still on their way', async () => {
+    let answer: (reply: { body: unknown }) => void = () => undefined;
+    const { fetch } = fakeFetch({
+      ...chatRoutes([stored(1, '01900000-0000-7000-8000-0000000000f1', me, 'Lunch?')]),
+      // The server reads the receipts before Wei reads; the answer comes after the live event.
+      [`GET /api/conversations/${cid}/messages/1/receipts`]: () =>
+        new Promise((resolve) => (answer = resolve)),
+    });
+    const realtime = handRealtime();
+    renderApp(`/chats/${cid}`, fetch, { realtime: realtime.factory });
+    const log = await screen.findByRole('log', { name: 'Messages' });
+    await within(log).findByText('Lunch?');
+    const send = (frame: unknown) => act(() => realtime.deliver(frame));
+    await waitFor(() => {
+      send({ type: 'ready', cursor: 9 });
+      expect(screen.getAllByRole('status').map((status) => status.textContent)).toContain('Online');
+    });
+    send({
+      type: 'event',
+      event: {
+        cursor: 10,
+        type: 'receipt.updated',
+        payload: { conversationId: cid, userId: peer, readSeq: 1 },
+        createdAt: Date.UTC(2026, 11, 2, 9),
+      },
+    });
+    await act(async () =>
+      answer({
+        body: {
+          seq: 1,
+          readCount: 0,
+          unreadCount: 1,
+          readBy: [],
+          unreadBy: [peer],
+          status: 'unread',
+        },
+      }),
+    );
+    expect(await within(log).findByText('Read')).toBeDefined();
+    expect(within(log).queryByText('Unread')).toBeNull();
   });
 });

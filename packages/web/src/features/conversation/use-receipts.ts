@@ -6,15 +6,33 @@ import { useStream } from '../../realtime/use-stream';
 /** Read receipts are fetched for this many of the newest own messages. */
 const TRACKED = 30;
 
+/** `receipts` with `readers` moved from unread to read. */
+function markRead(receipts: Receipts, readers: string[]): Receipts {
+  const moving = receipts.unreadBy.filter((id) => readers.includes(id));
+  if (moving.length === 0) return receipts;
+  return {
+    ...receipts,
+    readBy: [...receipts.readBy, ...moving],
+    unreadBy: receipts.unreadBy.filter((id) => !moving.includes(id)),
+    readCount: receipts.readCount + moving.length,
+    unreadCount: receipts.unreadCount - moving.length,
+    ...(receipts.status ? { status: 'read' as const } : {}),
+  };
+}
+
 /**
  * Who has read the caller's own messages: fetched per message from
  * `/receipts`, then moved along live by `receipt.updated` events (a member's
- * read position covers every message up to it).
+ * read position covers every message up to it). A position heard while a
+ * fetch was on its way also applies to its answer, which the server may have
+ * read before that member read on.
  */
 export function useReceipts(conversationId: string, messages: Message[], myId: string) {
   const { api } = useServices();
   const [receipts, setReceipts] = useState<Map<number, Receipts>>(new Map());
   const requested = useRef(new Set<number>());
+  /** Each member's newest read position heard live in this conversation. */
+  const heard = useRef(new Map<string, number>());
   const base = `/api/conversations/${conversationId}`;
 
   const load = useCallback(
@@ -23,7 +41,14 @@ export function useReceipts(conversationId: string, messages: Message[], myId: s
         requested.current.add(seq);
         api
           .get(`${base}/messages/${seq}/receipts`, { schema: Receipts })
-          .then((r) => setReceipts((current) => new Map(current).set(seq, r)))
+          .then((r) => {
+            const readSince = [...heard.current].filter(([, upTo]) => upTo >= seq);
+            const live = markRead(
+              r,
+              readSince.map(([reader]) => reader),
+            );
+            setReceipts((current) => new Map(current).set(seq, live));
+          })
           .catch(() => requested.current.delete(seq));
       }
     },
@@ -32,6 +57,7 @@ export function useReceipts(conversationId: string, messages: Message[], myId: s
 
   useEffect(() => {
     requested.current = new Set();
+    heard.current = new Map();
     setReceipts(new Map());
   }, [conversationId]);
 
@@ -50,19 +76,10 @@ export function useReceipts(conversationId: string, messages: Message[], myId: s
         return;
       const reader = String(event.payload.userId);
       const readSeq = Number(event.payload.readSeq);
+      heard.current.set(reader, Math.max(readSeq, heard.current.get(reader) ?? 0));
       setReceipts((current) => {
         const next = new Map(current);
-        for (const [seq, r] of current) {
-          if (seq > readSeq || !r.unreadBy.includes(reader)) continue;
-          next.set(seq, {
-            ...r,
-            readBy: [...r.readBy, reader],
-            unreadBy: r.unreadBy.filter((id) => id !== reader),
-            readCount: r.readCount + 1,
-            unreadCount: r.unreadCount - 1,
-            ...(r.status ? { status: 'read' as const } : {}),
-          });
-        }
+        for (const [seq, r] of current) if (seq <= readSeq) next.set(seq, markRead(r, [reader]));
         return next;
       });
     },
