@@ -72,12 +72,18 @@ export class MessageWriter {
    * A one-to-one chat across a block takes no messages, in either direction;
    * nor does a colleague chat the other person has left (ADR 12), or whose
    * organization turned colleague chats off; nor does an organization's
-   * conversation take files when it turned sharing off.
+   * conversation take files when it turned sharing off. `tx`: the unit of
+   * work to read the block in, when the check runs inside one.
    */
-  async requireOpen(me: MembershipRow, content: MessageContent): Promise<void> {
+  async requireOpen(
+    me: MembershipRow,
+    content: MessageContent,
+    tx: MessagingStore = this.store,
+  ): Promise<void> {
     if (me.ended_at !== null)
       throw new AppError('conflict', 'This colleague has left the organization.');
-    if (me.kind === 'direct' && me.peer_id && (await this.blocks.isBlocked(me.user_id, me.peer_id)))
+    const peer = me.kind === 'direct' ? me.peer_id : null;
+    if (peer && (await tx.within((db) => this.blocks.isBlocked(me.user_id, peer, db))))
       throw new AppError('forbidden', 'You cannot message this person.');
     if (me.kind === 'direct' && me.organization_id)
       await this.apps?.requireEnabled(me.organization_id, 'colleague_chats');
@@ -114,11 +120,7 @@ export class MessageWriter {
       if (me.organization_id !== null) return undefined;
       const earlier = await tx.messages.findByClientId(userId, draft.clientId);
       if (earlier) return { row: this.retried(earlier, conversationId), fresh: false };
-      if (me.ended_at !== null)
-        throw new AppError('conflict', 'This colleague has left the organization.');
-      const peer = me.kind === 'direct' ? me.peer_id : null;
-      if (peer && (await tx.within((db) => this.blocks.isBlocked(userId, peer, db))))
-        throw new AppError('forbidden', 'You cannot message this person.');
+      await this.requireOpen(me, draft.content, tx);
       await check(tx, me);
       return this.insert(tx, emit, me, draft, sealed);
     });
