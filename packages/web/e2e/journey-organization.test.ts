@@ -130,13 +130,17 @@ describe(
           .first()
           .waitFor();
         await checkScreen(a, 'en-settings');
-        await a.getByRole('heading', { name: t('notifications.title'), exact: true }).scrollIntoViewIfNeeded();
+        await a
+          .getByRole('heading', { name: t('notifications.title'), exact: true })
+          .scrollIntoViewIfNeeded();
         await checkScreen(a, 'en-settings-notifications');
         await b.getByRole('link', { name: z('nav.contacts') }).click();
         await b.getByRole('switch', { name: z('contactsMore.matchingSwitch') }).waitFor();
         await checkScreen(b, 'zh-contacts-more');
         await b.getByRole('link', { name: z('settings.title') }).click();
-        await b.getByRole('heading', { name: z('notifications.title'), exact: true }).scrollIntoViewIfNeeded();
+        await b
+          .getByRole('heading', { name: z('notifications.title'), exact: true })
+          .scrollIntoViewIfNeeded();
         await checkScreen(b, 'zh-settings-notifications');
       },
     );
