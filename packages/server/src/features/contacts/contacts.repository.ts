@@ -50,12 +50,12 @@ export class ContactsRepository {
     return row !== undefined;
   }
 
-  /** Of `others`, those with a block between them and `userId`, in either direction. */
   /** Whether either of two people blocked the other (every message in a one-to-one chat asks). */
   async blockedBetween(a: string, b: string, db = this.db): Promise<boolean> {
     return (await blockBetween.first(db, a, b)) !== undefined;
   }
 
+  /** Of `others`, those with a block between them and `userId`, in either direction. */
   async blockedAmong(userId: string, others: string[]): Promise<Set<string>> {
     if (others.length === 0) return new Set();
     const rows = await this.db

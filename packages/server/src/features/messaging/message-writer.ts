@@ -175,11 +175,11 @@ export class MessageWriter {
     // newest message, so only a sender removed since the caller's check has no row to move.
     if (!(await tx.conversations.advanceRead(conversationId, userId, seq)))
       throw notFound('Conversation');
-    const row = this.newRow(userId, conversationId, seq, draft, sealed, now);
+    const mentioned = [...new Set(draft.mentions)];
+    const row = this.newRow(userId, conversationId, seq, draft, mentioned, sealed, now);
     await tx.messages.insert(row);
     const fileId = fileIdOf(draft.content);
     if (fileId !== undefined) await tx.messages.attach(row.id, conversationId, fileId);
-    const mentioned = [...new Set(draft.mentions)];
     await emit({ members: conversationId }, 'message.created', {
       conversationId,
       seq,
@@ -205,6 +205,7 @@ export class MessageWriter {
     conversationId: string,
     seq: number,
     draft: Draft,
+    mentioned: string[],
     sealed: { body: string; sealedBy: string | null },
     now: number,
   ): MessageRow {
@@ -216,7 +217,7 @@ export class MessageWriter {
       client_id: draft.clientId,
       kind: draft.content.kind,
       body: sealed.body,
-      mentions: JSON.stringify({ userIds: [...new Set(draft.mentions)], all: draft.mentionAll }),
+      mentions: JSON.stringify({ userIds: mentioned, all: draft.mentionAll }),
       reply_to_seq: draft.replyTo,
       forwarded: draft.forwarded ? 1 : 0,
       recalled_at: null,

@@ -65,21 +65,11 @@ describeEachDialect('messaging: messages', (dialect) => {
     const first = await groupWith(t(), owner!);
     const second = await groupWith(t(), owner!);
     const payload = { clientId: randomUUID(), text: 'once' };
-    const sent = await call(
-      t(),
-      owner!,
-      'POST',
-      `/api/conversations/${first.id}/messages`,
-      payload,
-    );
+    const sendTo = (id: string) =>
+      call(t(), owner!, 'POST', `/api/conversations/${id}/messages`, payload);
+    const sent = await sendTo(first.id);
     assert.equal(sent.statusCode, 201, sent.body);
-    const reused = await call(
-      t(),
-      owner!,
-      'POST',
-      `/api/conversations/${second.id}/messages`,
-      payload,
-    );
+    const reused = await sendTo(second.id);
     assert.deepEqual([reused.statusCode, errorId(reused)], [409, 'conflict']);
     assert.deepEqual(await seqs(t(), owner!, second.id), []);
   });
