@@ -42,12 +42,10 @@ export function useReceipts(conversationId: string, messages: Message[], myId: s
         api
           .get(`${base}/messages/${seq}/receipts`, { schema: Receipts })
           .then((r) => {
-            const readSince = [...heard.current].filter(([, upTo]) => upTo >= seq);
-            const live = markRead(
-              r,
-              readSince.map(([reader]) => reader),
-            );
-            setReceipts((current) => new Map(current).set(seq, live));
+            const readSince = [...heard.current]
+              .filter(([, upTo]) => upTo >= seq)
+              .map(([reader]) => reader);
+            setReceipts((current) => new Map(current).set(seq, markRead(r, readSince)));
           })
           .catch(() => requested.current.delete(seq));
       }

@@ -17,11 +17,17 @@ const FRESH_MS = 2 * 60 * 1000;
 /** Whether a message mentions the person, by name or with @all (`message.created` says). */
 type Mention = 'you' | 'all' | 'none';
 
+function mentionIn(payload: Record<string, unknown>, myId: string | undefined): Mention {
+  if (Array.isArray(payload.mentions) && payload.mentions.includes(myId)) return 'you';
+  return payload.mentionAll === true ? 'all' : 'none';
+}
+
 /**
  * Pops up a desktop notification for a message from someone else, when
  * desktop notifications are on in this browser, the chat is not muted (or
- * the message mentions the person), and the person is not looking at that chat. Events carry no message text, so
- * the pop-up names the chat, the sender and the kind, not the content.
+ * the message mentions the person), and the person is not looking at that
+ * chat. Events carry no message text, so the pop-up names the chat, the
+ * sender and the kind, not the content.
  * Mute state, name and kind come from the conversation list the app keeps.
  */
 export function MessageNotifier() {
@@ -49,11 +55,9 @@ export function MessageNotifier() {
     const what = t(`notifications.kind.${kind}`);
     const group = conversation.kind === 'group';
     const groupLine =
-      mention === 'you'
-        ? t('notifications.mentionedYou', { sender })
-        : mention === 'all'
-          ? t('notifications.mentionedAll', { sender })
-          : t('notifications.inGroup', { sender, what });
+      mention === 'none'
+        ? t('notifications.inGroup', { sender, what })
+        : t(`notifications.mentioned.${mention}`, { sender });
     showDesktopNotification(group ? (conversation.name ?? sender) : sender, {
       body: group ? groupLine : what,
       tag: `conversation-${conversationId}`,
@@ -71,13 +75,7 @@ export function MessageNotifier() {
     const looking =
       document.visibilityState === 'visible' && openPath.current === `/chats/${conversationId}`;
     if (looking) return;
-    const { mentions, mentionAll } = event.payload;
-    const mention: Mention =
-      Array.isArray(mentions) && mentions.includes(account?.id)
-        ? 'you'
-        : mentionAll === true
-          ? 'all'
-          : 'none';
+    const mention = mentionIn(event.payload, account?.id);
     // A chat left or gone since the event: nothing to announce.
     announce(conversationId, senderId, kind.data, mention).catch(() => undefined);
   });
