@@ -22,7 +22,10 @@ function foundOnDisk(dataDir: string, values: string[]): string[] {
   return values.filter((v) => contents.some((bytes) => bytes.includes(Buffer.from(v, 'utf8'))));
 }
 
-/** Which of the values any column of any table holds (PostgreSQL: no file to scan). */
+/**
+ * Which of the values any column of any table holds (PostgreSQL: no file to
+ * scan), in the order asked: the columns are walked in catalog order.
+ */
 async function foundInTables(db: TestDatabase, values: string[]): Promise<string[]> {
   // Only this test's schema: other tests drop theirs meanwhile.
   const { rows: columns } = await sql<{ table_name: string; column_name: string }>`
@@ -36,7 +39,7 @@ async function foundInTables(db: TestDatabase, values: string[]): Promise<string
         where cast(${sql.ref(column_name)} as text) like ${`%${value}%`}`.execute(db.db);
       if (Number(rows[0]!.n) > 0) found.add(value);
     }
-  return [...found];
+  return values.filter((value) => found.has(value));
 }
 
 /** The plaintext an erasure must remove: contact data, names and the profile's fields. */
