@@ -2,6 +2,7 @@ import type { PolicyDocument } from '@carillon/protocol/privacy';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format';
 import { useFormatLocale } from '../../i18n/use-format-locale';
+import { PolicyMarkdown } from '../../ui/PolicyMarkdown';
 
 /**
  * The policy to accept: its summary up front, the full text one click away,
@@ -31,7 +32,7 @@ export function PolicyAcceptance({
       <details>
         <summary>{t('signup.policyFullText')}</summary>
         <div className="policy-text" lang={policy.language} tabIndex={0}>
-          {policy.text}
+          <PolicyMarkdown source={policy.text} topLevel={3} />
         </div>
       </details>
       <label className="checkbox">

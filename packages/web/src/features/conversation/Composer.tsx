@@ -20,12 +20,15 @@ function mentionQuery(text: string): string | null {
  */
 export function Composer({
   memberIds,
+  canMentionEveryone,
   replyTo,
   onCancelReply,
   onSend,
   onTyping,
 }: {
   memberIds: string[];
+  /** A group's owner or admin: `@all` (`@所有人`) mentions every member. */
+  canMentionEveryone: boolean;
   replyTo: Message | null;
   onCancelReply: () => void;
   onSend: (draft: Draft) => void;
@@ -35,6 +38,7 @@ export function Composer({
   const id = useId();
   const [text, setText] = useState('');
   const [mentions, setMentions] = useState<Map<string, string>>(new Map());
+  const [everyoneToken, setEveryoneToken] = useState<string | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   const replyName = useDisplayName(replyTo?.senderId);
   const query = mentionQuery(text);
@@ -46,9 +50,16 @@ export function Composer({
     if (!trimmed) return;
     // Only people still named in the text count as mentioned.
     const named = [...mentions].filter(([, nickname]) => trimmed.includes(`@${nickname}`));
-    onSend({ kind: 'text', text: trimmed, mentions: named.map(([userId]) => userId), ...reply });
+    onSend({
+      kind: 'text',
+      text: trimmed,
+      mentions: named.map(([userId]) => userId),
+      mentionAll: everyoneToken !== null && trimmed.includes(everyoneToken),
+      ...reply,
+    });
     setText('');
     setMentions(new Map());
+    setEveryoneToken(null);
     onCancelReply();
   };
 
@@ -62,6 +73,13 @@ export function Composer({
   const handlePick = (userId: string, nickname: string) => {
     setText((current) => current.replace(/@(\S*)$/, `@${nickname} `));
     setMentions((current) => new Map(current).set(userId, nickname));
+    input.current?.focus();
+  };
+
+  const handlePickEveryone = () => {
+    const token = `@${t('conversationMore.mentionAll.token')}`;
+    setText((current) => current.replace(/@(\S*)$/, `${token} `));
+    setEveryoneToken(token);
     input.current?.focus();
   };
 
@@ -88,7 +106,13 @@ export function Composer({
         </p>
       ) : null}
       {query !== null ? (
-        <MentionPicker query={query} memberIds={memberIds} onPick={handlePick} />
+        <MentionPicker
+          query={query}
+          memberIds={memberIds}
+          everyone={canMentionEveryone ? t('conversationMore.mentionAll.token') : null}
+          onPick={handlePick}
+          onPickEveryone={handlePickEveryone}
+        />
       ) : null}
       {/* Outside the message form: the location panel is a form of its own. */}
       <div className="composer-tools">

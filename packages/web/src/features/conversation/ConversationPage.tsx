@@ -101,6 +101,7 @@ function ConversationView({ conversation, myId }: { conversation: Conversation; 
       ) : (
         <Composer
           memberIds={memberIds}
+          canMentionEveryone={conversation.kind === 'group' && conversation.role !== 'member'}
           replyTo={replyTo}
           onCancelReply={() => setReplyTo(null)}
           onSend={send}

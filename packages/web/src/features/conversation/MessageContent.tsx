@@ -3,19 +3,29 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { formatDuration } from '../../i18n/format';
+import { languages } from '../../i18n/languages';
 import { useFormatLocale } from '../../i18n/use-format-locale';
 import { useServicesProfiles } from '../people/use-profile';
 import { FileDownload } from './FileDownload';
 import { ImagePreview } from './ImagePreview';
 import { LocationCard } from './LocationCard';
 
-/** Text with each `@nickname` of a mentioned person marked. */
-function TextWithMentions({ text, mentions }: { text: string; mentions: string[] }) {
+/** The words for everyone in every language: a sender writes theirs, a reader may read another. */
+function useEveryoneWords(): string[] {
+  const { i18n } = useTranslation();
+  return languages.map((lng) => `@${i18n.getFixedT(lng)('conversationMore.mentionAll.token')}`);
+}
+
+/** Text with each `@nickname` of a mentioned person marked, and `@all` when it mentions everyone. */
+function TextWithMentions({ message }: { message: Message }) {
   const profiles = useServicesProfiles();
-  const names = mentions
+  const everyone = useEveryoneWords();
+  const text = message.text ?? '';
+  const names = message.mentions
     .map((id) => profiles.get(id)?.nickname)
     .filter((n): n is string => !!n)
-    .map((n) => `@${n}`);
+    .map((n) => `@${n}`)
+    .concat(message.mentionAll ? everyone : []);
   if (names.length === 0) return <>{text}</>;
   const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const parts = text.split(new RegExp(`(${escaped.join('|')})`, 'g'));
@@ -47,7 +57,7 @@ export function MessageContent({ message }: { message: Message }) {
   if (message.kind === 'text')
     return (
       <p className="message-text">
-        <TextWithMentions text={message.text ?? ''} mentions={message.mentions} />
+        <TextWithMentions message={message} />
       </p>
     );
   if (message.kind === 'location')

@@ -21,7 +21,7 @@ const PAGE = 50;
 
 /** What a send needs besides the client id: the body, or a file to upload first. */
 export type Draft =
-  | { kind: 'text'; text: string; mentions: string[]; replyTo?: number }
+  | { kind: 'text'; text: string; mentions: string[]; mentionAll?: boolean; replyTo?: number }
   | { kind: 'image' | 'file'; file: File; replyTo?: number }
   | { kind: 'voice'; file: File; durationMs: number; replyTo?: number }
   | ({ kind: 'location'; replyTo?: number } & Location);
@@ -31,7 +31,13 @@ function bodyOf(draft: Draft, clientId: string): SendMessageBody {
   const reply = draft.replyTo === undefined ? {} : { replyTo: draft.replyTo };
   switch (draft.kind) {
     case 'text':
-      return { clientId, text: draft.text, mentions: draft.mentions, mentionAll: false, ...reply };
+      return {
+        clientId,
+        text: draft.text,
+        mentions: draft.mentions,
+        mentionAll: draft.mentionAll ?? false,
+        ...reply,
+      };
     case 'image':
     case 'file':
       return { clientId, kind: draft.kind, fileId: '', ...reply };

@@ -36,7 +36,7 @@ describe('PolicyPage and AccessLogPage', { timeout: 30_000 }, () => {
           language: 'zh-CN',
           current: false,
           summary: '第一版摘要',
-          text: '第一版全文',
+          text: '# 隐私政策\n\n第一版全文，\n接着一行。\n\n## 一、我们收集什么\n\n- **手机号码**：用于登录。\n- 密码：\n  只保存哈希值。',
         }),
       },
     });
@@ -48,7 +48,20 @@ describe('PolicyPage and AccessLogPage', { timeout: 30_000 }, () => {
     expect(screen.getByText('各语言文本不一致时，以English文本为准。')).toBeDefined();
 
     await user.click(screen.getByRole('button', { name: '阅读第 1 版' }));
-    expect(await screen.findByText('第一版全文')).toBeDefined();
+    // The full text is Markdown: headings nest under the page's own, lists are lists.
+    const fullText = await screen.findByRole('region', { name: '全文' });
+    expect(within(fullText).getByRole('heading', { level: 5, name: '隐私政策' })).toBeDefined();
+    expect(
+      within(fullText).getByRole('heading', { level: 6, name: '一、我们收集什么' }),
+    ).toBeDefined();
+    expect(within(fullText).getByText('第一版全文，接着一行。')).toBeDefined();
+    const items = within(fullText).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      '手机号码：用于登录。',
+      '密码：只保存哈希值。',
+    ]);
+    expect(within(items[0]!).getByText('手机号码').tagName).toBe('STRONG');
+    expect(fullText.textContent).not.toContain('#');
     const read = sent.find((r) => r.path === '/api/policies/1')!;
     expect(read.query).toEqual({ lang: 'zh-CN' });
   });

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../i18n/format';
 import { useFormatLocale } from '../../i18n/use-format-locale';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { policyLang, useLoad } from './use-load';
+import { PolicyMarkdown } from '../../ui/PolicyMarkdown';
 
 /** Every published policy version; any one can be read, summary and full text, in the UI language. */
 export function PolicyPage() {
@@ -85,8 +86,13 @@ export function PolicyText({ version }: { version: number }) {
       <h4>{t('privacy.policy.summary')}</h4>
       <p className="policy-summary">{policy.summary}</p>
       <h4>{t('privacy.policy.fullText')}</h4>
-      <div className="policy-text" tabIndex={0} aria-label={t('privacy.policy.fullText')}>
-        {policy.text}
+      <div
+        className="policy-text"
+        role="region"
+        tabIndex={0}
+        aria-label={t('privacy.policy.fullText')}
+      >
+        <PolicyMarkdown source={policy.text} topLevel={5} />
       </div>
     </article>
   );

@@ -6,6 +6,7 @@ import { useServices } from '../../app/services';
 import { useCurrentPolicy } from '../auth/use-current-policy';
 import { useSession } from '../../session/session-context';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { PolicyMarkdown } from '../../ui/PolicyMarkdown';
 
 /**
  * The significant-change pop-up (PRIV-3): while the account's
@@ -86,7 +87,7 @@ function ReconsentDialog() {
             <details>
               <summary>{t('signup.policyFullText')}</summary>
               <div className="policy-text" lang={policy.language} tabIndex={0}>
-                {policy.text}
+                <PolicyMarkdown source={policy.text} topLevel={4} />
               </div>
             </details>
             <p className="hint">
