@@ -1,8 +1,9 @@
 import { Message, type Conversation } from '@carillon/protocol/messaging';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useModalFocus } from '../../ui/use-modal-focus';
 import { searchChats } from '../chats/chat-search';
 import { useConversations } from '../chats/conversations';
 import { useConversationName } from '../chats/use-conversation-name';
@@ -26,21 +27,6 @@ function ForwardTarget({
       </button>
     </li>
   );
-}
-
-/** Tab and Shift+Tab cycle through the dialog's controls instead of leaving it (it is modal). */
-function keepFocusInside(event: KeyboardEvent, panel: HTMLElement) {
-  const buttons = [
-    ...panel.querySelectorAll<HTMLElement>('input:not(:disabled), button:not(:disabled)'),
-  ];
-  const first = buttons[0];
-  const last = buttons.at(-1);
-  if (!first || !last) return;
-  const target = event.target as Node | null;
-  const outside = !target || !panel.contains(target);
-  if (!outside && target !== (event.shiftKey ? first : last)) return;
-  event.preventDefault();
-  (event.shiftKey ? last : first).focus();
 }
 
 /**
@@ -67,24 +53,10 @@ export function ForwardDialog({
   const [error, setError] = useState<unknown>(null);
   const clientIds = useRef(new Map<string, string>());
   const dialog = useRef<HTMLDivElement>(null);
-  const close = useRef(onClose);
-  close.current = onClose;
   const targets = (conversations ?? []).filter((c) => c.id !== message.conversationId && !c.ended);
   const shown = searchChats(targets, query, profiles);
 
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    dialog.current?.querySelector<HTMLElement>('input, button')?.focus();
-    const handleKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') close.current();
-      if (event.key === 'Tab' && dialog.current) keepFocusInside(event, dialog.current);
-    };
-    document.addEventListener('keydown', handleKey);
-    return () => {
-      document.removeEventListener('keydown', handleKey);
-      opener?.focus();
-    };
-  }, []);
+  useModalFocus(dialog, onClose);
 
   const forward = async (target: Conversation, name: string) => {
     const clientId = clientIds.current.get(target.id) ?? crypto.randomUUID();

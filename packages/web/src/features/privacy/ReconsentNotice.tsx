@@ -1,5 +1,5 @@
 import { PolicyStatus } from '@carillon/protocol/privacy';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useServices } from '../../app/services';
@@ -7,6 +7,7 @@ import { useCurrentPolicy } from '../auth/use-current-policy';
 import { useSession } from '../../session/session-context';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { PolicyMarkdown } from '../../ui/PolicyMarkdown';
+import { useModalFocus } from '../../ui/use-modal-focus';
 
 /**
  * The significant-change pop-up (PRIV-3): while the account's
@@ -61,56 +62,73 @@ function ReconsentDialog() {
       </div>
     );
   return (
+    <ModalBox labelledBy="reconsent-title" onEscape={() => setOpen(false)}>
+      <h2 id="reconsent-title">{t('privacy.reconsent.title')}</h2>
+      <p>{t('privacy.reconsent.explain')}</p>
+      <ErrorMessage error={policyError} />
+      {policy ? (
+        <>
+          <h3>{t('privacy.reconsent.changes', { version: policy.version })}</h3>
+          <ul>
+            {policy.changes.map((change) => (
+              <li key={change}>{change}</li>
+            ))}
+          </ul>
+          <h3>{t('privacy.policy.summary')}</h3>
+          <p lang={policy.language}>{policy.summary}</p>
+          <details>
+            <summary>{t('signup.policyFullText')}</summary>
+            <div className="policy-text" lang={policy.language} tabIndex={0}>
+              <PolicyMarkdown source={policy.text} topLevel={4} />
+            </div>
+          </details>
+          <p className="hint">
+            <Link to="/privacy/policy" onClick={() => setOpen(false)}>
+              {t('privacy.reconsent.allVersions')}
+            </Link>
+          </p>
+        </>
+      ) : null}
+      <ErrorMessage error={error} />
+      <div className="card-actions">
+        <button
+          ref={acceptRef}
+          type="button"
+          disabled={!policy || busy}
+          onClick={() => void handleAccept()}
+        >
+          {t('privacy.reconsent.accept', { version: policy?.version ?? '' })}
+        </button>
+        <button type="button" className="secondary" onClick={() => setOpen(false)}>
+          {t('privacy.reconsent.later')}
+        </button>
+      </div>
+    </ModalBox>
+  );
+}
+
+/** The dialog over the page: focus moves in and stays, Escape leaves the banner. */
+function ModalBox({
+  labelledBy,
+  onEscape,
+  children,
+}: {
+  labelledBy: string;
+  onEscape: () => void;
+  children: ReactNode;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  useModalFocus(box, onEscape);
+  return (
     <div className="modal">
       <div
+        ref={box}
         className="modal-box"
         role="dialog"
         aria-modal="true"
-        aria-labelledby="reconsent-title"
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') setOpen(false);
-        }}
+        aria-labelledby={labelledBy}
       >
-        <h2 id="reconsent-title">{t('privacy.reconsent.title')}</h2>
-        <p>{t('privacy.reconsent.explain')}</p>
-        <ErrorMessage error={policyError} />
-        {policy ? (
-          <>
-            <h3>{t('privacy.reconsent.changes', { version: policy.version })}</h3>
-            <ul>
-              {policy.changes.map((change) => (
-                <li key={change}>{change}</li>
-              ))}
-            </ul>
-            <h3>{t('privacy.policy.summary')}</h3>
-            <p lang={policy.language}>{policy.summary}</p>
-            <details>
-              <summary>{t('signup.policyFullText')}</summary>
-              <div className="policy-text" lang={policy.language} tabIndex={0}>
-                <PolicyMarkdown source={policy.text} topLevel={4} />
-              </div>
-            </details>
-            <p className="hint">
-              <Link to="/privacy/policy" onClick={() => setOpen(false)}>
-                {t('privacy.reconsent.allVersions')}
-              </Link>
-            </p>
-          </>
-        ) : null}
-        <ErrorMessage error={error} />
-        <div className="card-actions">
-          <button
-            ref={acceptRef}
-            type="button"
-            disabled={!policy || busy}
-            onClick={() => void handleAccept()}
-          >
-            {t('privacy.reconsent.accept', { version: policy?.version ?? '' })}
-          </button>
-          <button type="button" className="secondary" onClick={() => setOpen(false)}>
-            {t('privacy.reconsent.later')}
-          </button>
-        </div>
+        {children}
       </div>
     </div>
   );
