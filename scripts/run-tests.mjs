@@ -104,9 +104,17 @@ const nodeResult =
       );
 await dropRunSchemas(run);
 const vitest = runComponents ? runVitest(roots.length ? componentFiles : []) : null;
-// The plain counts go last, after the reporters' lists of failures.
+/** The node:test counts, or a plain word when its run died before the reporter wrote them. */
+function nodeLine() {
+  try {
+    return readFileSync(countFile, 'utf8');
+  } catch {
+    return `did not report (exit ${nodeResult.status ?? nodeResult.signal}; see the output above)\n`;
+  }
+}
+// The plain counts go last, after the reporters' lists of failures; one line per runner, always.
 try {
-  if (nodeResult) process.stdout.write(`\nnode:test  ${readFileSync(countFile, 'utf8')}`);
+  if (nodeResult) process.stdout.write(`\nnode:test  ${nodeLine()}`);
   if (vitest) process.stdout.write(`vitest     ${vitest.line}\n`);
 } finally {
   rmSync(countDir, { recursive: true, force: true });

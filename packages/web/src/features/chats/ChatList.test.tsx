@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { account, fakeFetch, health } from '../../../test/fake-fetch';
@@ -51,5 +51,42 @@ describe('ChatList', () => {
     await user.click(pin);
     const put = sent.find((r) => r.method === 'PUT')!;
     expect(put.body).toEqual({ pinned: true });
+  });
+
+  it('mutes a chat, and says why when the server refuses, showing its state again', async () => {
+    const cid = '01900000-0000-7000-8000-0000000000c1';
+    let muted = false;
+    let refuse = false;
+    const { fetch, sent } = fakeFetch({
+      'GET /api/health': health(),
+      'GET /api/account': account(),
+      'GET /api/conversations': () => ({
+        body: { conversations: [{ ...group(cid, 'Platform team', 0), muted }] },
+      }),
+      [`PUT /api/conversations/${cid}/settings`]: (request) => {
+        if (refuse)
+          return {
+            status: 503,
+            body: { error: { id: 'unavailable', message: 'The server is busy; try again.' } },
+          };
+        muted = (request.body as { muted: boolean }).muted;
+        return { status: 204 };
+      },
+    });
+    renderApp('/chats', fetch);
+    const user = userEvent.setup();
+    const list = await screen.findByRole('list', { name: 'Conversations' });
+    const mute = await within(list).findByRole('button', { name: 'Mute Platform team' });
+    await user.click(mute);
+    await waitFor(() => expect(mute).toHaveProperty('ariaPressed', 'true'));
+    expect(sent.filter((r) => r.method === 'PUT').map((r) => r.body)).toEqual([{ muted: true }]);
+    expect(within(list).queryByRole('alert')).toBeNull();
+
+    refuse = true;
+    await user.click(mute);
+    expect((await within(list).findByRole('alert')).textContent).toBe(
+      'The server is busy; try again.',
+    );
+    await waitFor(() => expect(mute).toHaveProperty('ariaPressed', 'true'));
   });
 });

@@ -1,9 +1,11 @@
 import type { Conversation } from '@carillon/protocol/messaging';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useServices } from '../../app/services';
 import { formatMessageTime, formatNumber } from '../../i18n/format';
 import { useFormatLocale } from '../../i18n/use-format-locale';
+import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Icon } from '../../ui/Icon';
 import { useConversations } from './conversations';
 import { useConversationName } from './use-conversation-name';
@@ -16,12 +18,16 @@ export function ConversationItem({ conversation }: { conversation: Conversation 
   const { patch, reload } = useConversations();
   const name = useConversationName(conversation);
 
+  const [error, setError] = useState<unknown>(null);
+
+  /** Shows the change at once; a refused one says why, and the list returns to the server's state. */
   const handleToggle = async (setting: 'pinned' | 'muted') => {
     const value = !conversation[setting];
+    setError(null);
     patch(conversation.id, { [setting]: value });
     await api
       .put(`/api/conversations/${conversation.id}/settings`, { body: { [setting]: value } })
-      .catch(() => undefined);
+      .catch(setError);
     await reload();
   };
 
@@ -63,6 +69,7 @@ export function ConversationItem({ conversation }: { conversation: Conversation 
           <Icon name="mute" />
         </button>
       </div>
+      <ErrorMessage error={error} />
     </li>
   );
 }
