@@ -32,12 +32,10 @@ const event = (cursor: number) => ({
 });
 
 function setUp() {
-  let cursor: number | null = null;
   const sockets: HandSocket[] = [];
   const retries: Array<{ run: () => void; ms: number }> = [];
   const client = new RealtimeClient({
     url: (after) => `ws://x/api/ws${after === null ? '' : `?after=${after}`}`,
-    cursor: { get: () => cursor, set: (c) => (cursor = c) },
     connect: (url) => {
       const socket = new HandSocket(url);
       sockets.push(socket);

@@ -9,12 +9,6 @@ export type ConnectionState = 'connecting' | 'online' | 'offline' | 'ended';
 /** One event of the caller's stream. */
 export type StreamEvent = z.infer<typeof UserEvent>;
 
-/** The newest cursor seen, kept across reloads so a reconnect resumes instead of starting over. */
-export interface CursorStore {
-  get(): number | null;
-  set(cursor: number): void;
-}
-
 /** The parts of WebSocket the client uses, so tests can hand in their own socket. */
 export interface SocketLike {
   readonly readyState: number;
@@ -29,7 +23,6 @@ export interface SocketLike {
 /** What a RealtimeClient is built from. */
 export interface RealtimeOptions {
   url: (after: number | null) => string;
-  cursor: CursorStore;
   connect?: (url: string) => SocketLike;
   schedule?: (run: () => void, ms: number) => () => void;
   random?: () => number;
@@ -42,9 +35,16 @@ type StateListener = (state: ConnectionState) => void;
  * The one WebSocket of this tab (ADR 0010): resumes from the last cursor after
  * any drop, reconnects with backoff, skips events it has already seen (so a
  * replay never applies twice) and reports its state for the indicator.
+ *
+ * The cursor lives in this object only. Every tab of an account gets every
+ * event, so a cursor shared between tabs (localStorage) made one tab skip
+ * what another had seen. Nor does a new page need one: its views read what
+ * they show over HTTP and again on every `ready`, so it starts from now.
  */
 export class RealtimeClient {
   private socket: SocketLike | null = null;
+  /** The newest cursor this client has passed on (or been told by `ready`). */
+  private cursor: number | null = null;
   private attempt = 0;
   private cancelRetry: (() => void) | null = null;
   private stopped = true;
@@ -116,7 +116,7 @@ export class RealtimeClient {
 
   private open(): void {
     this.setState('connecting');
-    const socket = this.connect(this.options.url(this.options.cursor.get()));
+    const socket = this.connect(this.options.url(this.cursor));
     this.socket = socket;
     socket.onmessage = (message) => this.receive(String(message.data));
     socket.onclose = (event) => {
@@ -143,11 +143,10 @@ export class RealtimeClient {
       return;
     }
     if (frame.type === 'event') {
-      const seen = this.options.cursor.get();
-      if (seen !== null && frame.event.cursor <= seen) return;
-      this.options.cursor.set(frame.event.cursor);
+      if (this.cursor !== null && frame.event.cursor <= this.cursor) return;
+      this.cursor = frame.event.cursor;
     } else if (frame.type === 'ready') {
-      this.options.cursor.set(Math.max(frame.cursor, this.options.cursor.get() ?? 0));
+      this.cursor = Math.max(frame.cursor, this.cursor ?? 0);
       this.attempt = 0;
       this.setState('online');
     }
@@ -165,16 +164,4 @@ export class RealtimeClient {
 export function socketUrl(location: Location, after: number | null): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   return `${scheme}://${location.host}/api/ws${after === null ? '' : `?after=${after}`}`;
-}
-
-/** A cursor kept in localStorage per account. */
-export function localCursor(userId: string): CursorStore {
-  const key = `carillon.cursor.${userId}`;
-  return {
-    get: () => {
-      const value = Number(localStorage.getItem(key));
-      return Number.isInteger(value) && value > 0 ? value : null;
-    },
-    set: (cursor) => localStorage.setItem(key, String(cursor)),
-  };
 }

@@ -1,7 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
 import {
-  localCursor,
   RealtimeClient,
   socketUrl,
   type ConnectionState,
@@ -13,11 +12,10 @@ const RealtimeContext = createContext<RealtimeClient | null>(null);
 /** How the provider builds its client; tests hand in their own socket factory. */
 export type RealtimeFactory = (userId: string) => RealtimeClient;
 
-/** The real one: this page's server, a cursor in localStorage per account. */
-export const browserRealtime: RealtimeFactory = (userId) =>
+/** The real one: a socket to this page's server, with its own cursor (one per tab). */
+export const browserRealtime: RealtimeFactory = () =>
   new RealtimeClient({
     url: (after) => socketUrl(window.location, after),
-    cursor: localCursor(userId),
   } satisfies RealtimeOptions);
 
 /**
