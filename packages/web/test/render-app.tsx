@@ -12,7 +12,6 @@ import { RealtimeClient, type SocketLike } from '../src/realtime/realtime-client
 export const idleRealtime: RealtimeFactory = () =>
   new RealtimeClient({
     url: () => 'ws://test/api/ws',
-    cursor: { get: () => null, set: () => undefined },
     connect: () =>
       ({
         readyState: 0,
@@ -34,7 +33,6 @@ export function handRealtime() {
   const factory: RealtimeFactory = () =>
     new RealtimeClient({
       url: () => 'ws://test/api/ws',
-      cursor: { get: () => null, set: () => undefined },
       connect: () => {
         const socket: SocketLike & { readyState: number } = {
           readyState: 1,

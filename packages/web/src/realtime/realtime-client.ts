@@ -2,18 +2,13 @@ import type { UserEvent } from '@carillon/protocol/messaging';
 import { CloseCode, ServerFrame, type ClientFrame } from '@carillon/protocol/realtime';
 import type { z } from 'zod';
 import { backoffDelay } from './backoff';
+import { Watchdog, type WatchdogTiming } from './watchdog';
 
 /** What the connection indicator shows. */
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'ended';
 
 /** One event of the caller's stream. */
 export type StreamEvent = z.infer<typeof UserEvent>;
-
-/** The newest cursor seen, kept across reloads so a reconnect resumes instead of starting over. */
-export interface CursorStore {
-  get(): number | null;
-  set(cursor: number): void;
-}
 
 /** The parts of WebSocket the client uses, so tests can hand in their own socket. */
 export interface SocketLike {
@@ -29,10 +24,11 @@ export interface SocketLike {
 /** What a RealtimeClient is built from. */
 export interface RealtimeOptions {
   url: (after: number | null) => string;
-  cursor: CursorStore;
   connect?: (url: string) => SocketLike;
   schedule?: (run: () => void, ms: number) => () => void;
   random?: () => number;
+  /** When to ping a quiet socket and when to give it up (WATCHDOG_TIMING by default). */
+  watchdog?: WatchdogTiming;
 }
 
 type FrameListener = (frame: ServerFrame) => void;
@@ -41,10 +37,18 @@ type StateListener = (state: ConnectionState) => void;
 /**
  * The one WebSocket of this tab (ADR 0010): resumes from the last cursor after
  * any drop, reconnects with backoff, skips events it has already seen (so a
- * replay never applies twice) and reports its state for the indicator.
+ * replay never applies twice), gives up a socket that went silent, and
+ * reports its state for the indicator.
+ *
+ * The cursor lives in this object only. Every tab of an account gets every
+ * event, so a cursor shared between tabs (localStorage) made one tab skip
+ * what another had seen. Nor does a new page need one: its views read what
+ * they show over HTTP and again on every `ready`, so it starts from now.
  */
 export class RealtimeClient {
   private socket: SocketLike | null = null;
+  /** The newest cursor this client has passed on (or been told by `ready`). */
+  private cursor: number | null = null;
   private attempt = 0;
   private cancelRetry: (() => void) | null = null;
   private stopped = true;
@@ -53,8 +57,14 @@ export class RealtimeClient {
   private readonly states = new Set<StateListener>();
   private readonly connect: (url: string) => SocketLike;
   private readonly schedule: (run: () => void, ms: number) => () => void;
+  private readonly watchdog: Watchdog;
 
   constructor(private readonly options: RealtimeOptions) {
+    this.watchdog = new Watchdog(
+      () => this.ping(),
+      () => this.reconnectLater(),
+      options.watchdog,
+    );
     this.connect = options.connect ?? ((url) => new WebSocket(url));
     this.schedule =
       options.schedule ??
@@ -81,9 +91,7 @@ export class RealtimeClient {
     this.stopped = true;
     this.cancelRetry?.();
     this.cancelRetry = null;
-    const socket = this.socket;
-    this.socket = null;
-    socket?.close(1000);
+    this.release(1000);
     this.setState('offline');
   }
 
@@ -93,6 +101,16 @@ export class RealtimeClient {
     this.cancelRetry?.();
     this.cancelRetry = null;
     this.open();
+  }
+
+  /**
+   * The browser lost its network: the socket cannot carry anything, so show
+   * offline now rather than after a TCP timeout. Retries go on with backoff
+   * (browsers sometimes report offline wrongly); `retryNow` on `online`.
+   */
+  networkLost(): void {
+    if (this.stopped || this.current === 'offline' || this.current === 'ended') return;
+    this.reconnectLater();
   }
 
   /** Sends a frame when connected; frames while offline are dropped (typing is ephemeral). */
@@ -115,22 +133,52 @@ export class RealtimeClient {
   }
 
   private open(): void {
+    this.release();
     this.setState('connecting');
-    const socket = this.connect(this.options.url(this.options.cursor.get()));
+    const socket = this.connect(this.options.url(this.cursor));
     this.socket = socket;
-    socket.onmessage = (message) => this.receive(String(message.data));
-    socket.onclose = (event) => {
-      if (this.socket !== socket) return;
-      this.socket = null;
-      if (event.code === CloseCode.sessionEnded) return this.setState('ended');
-      if (this.stopped) return;
-      this.setState('offline');
-      const delay = backoffDelay(this.attempt++, this.options.random);
-      this.cancelRetry = this.schedule(() => {
-        this.cancelRetry = null;
-        if (!this.stopped) this.open();
-      }, delay);
+    // Counted from now: a handshake that never completes is as dead as a silent socket.
+    this.watchdog.heard();
+    // Both handlers are detached when the socket is let go (release), so only the current one speaks.
+    socket.onmessage = (message) => {
+      this.watchdog.heard();
+      this.receive(String(message.data));
     };
+    socket.onclose = (event) => {
+      if (event.code !== CloseCode.sessionEnded) return this.reconnectLater();
+      this.release();
+      this.setState('ended');
+    };
+  }
+
+  /** Drops the current socket (if any) and tries again after the backoff. */
+  private reconnectLater(): void {
+    this.release();
+    if (this.stopped) return;
+    this.setState('offline');
+    this.cancelRetry?.();
+    const delay = backoffDelay(this.attempt++, this.options.random);
+    this.cancelRetry = this.schedule(() => {
+      this.cancelRetry = null;
+      if (!this.stopped) this.open();
+    }, delay);
+  }
+
+  /** Lets go of the current socket: closes it if still open, and nothing it does later counts. */
+  private release(code?: number): void {
+    this.watchdog.stop();
+    const socket = this.socket;
+    if (!socket) return;
+    this.socket = null;
+    socket.onmessage = null;
+    socket.onclose = null;
+    if (socket.readyState <= 1) socket.close(code);
+  }
+
+  /** Asks the server for a sign of life; any frame back will do. */
+  private ping(): void {
+    if (this.socket?.readyState === 1)
+      this.socket.send(JSON.stringify({ type: 'ping' } satisfies ClientFrame));
   }
 
   private receive(data: string): void {
@@ -143,11 +191,10 @@ export class RealtimeClient {
       return;
     }
     if (frame.type === 'event') {
-      const seen = this.options.cursor.get();
-      if (seen !== null && frame.event.cursor <= seen) return;
-      this.options.cursor.set(frame.event.cursor);
+      if (this.cursor !== null && frame.event.cursor <= this.cursor) return;
+      this.cursor = frame.event.cursor;
     } else if (frame.type === 'ready') {
-      this.options.cursor.set(Math.max(frame.cursor, this.options.cursor.get() ?? 0));
+      this.cursor = Math.max(frame.cursor, this.cursor ?? 0);
       this.attempt = 0;
       this.setState('online');
     }
@@ -165,16 +212,4 @@ export class RealtimeClient {
 export function socketUrl(location: Location, after: number | null): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   return `${scheme}://${location.host}/api/ws${after === null ? '' : `?after=${after}`}`;
-}
-
-/** A cursor kept in localStorage per account. */
-export function localCursor(userId: string): CursorStore {
-  const key = `carillon.cursor.${userId}`;
-  return {
-    get: () => {
-      const value = Number(localStorage.getItem(key));
-      return Number.isInteger(value) && value > 0 ? value : null;
-    },
-    set: (cursor) => localStorage.setItem(key, String(cursor)),
-  };
 }

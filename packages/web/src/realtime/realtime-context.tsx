@@ -1,7 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
 import {
-  localCursor,
   RealtimeClient,
   socketUrl,
   type ConnectionState,
@@ -13,16 +12,16 @@ const RealtimeContext = createContext<RealtimeClient | null>(null);
 /** How the provider builds its client; tests hand in their own socket factory. */
 export type RealtimeFactory = (userId: string) => RealtimeClient;
 
-/** The real one: this page's server, a cursor in localStorage per account. */
-export const browserRealtime: RealtimeFactory = (userId) =>
+/** The real one: a socket to this page's server, with its own cursor (one per tab). */
+export const browserRealtime: RealtimeFactory = () =>
   new RealtimeClient({
     url: (after) => socketUrl(window.location, after),
-    cursor: localCursor(userId),
   } satisfies RealtimeOptions);
 
 /**
- * Keeps one WebSocket open while `userId` is signed in, and reconnects at
- * once when the browser reports it is back online.
+ * Keeps one WebSocket open while `userId` is signed in. When the browser
+ * reports the network gone the indicator says offline at once; when it is
+ * back, the client reconnects without waiting out its backoff.
  */
 export function RealtimeProvider({
   userId,
@@ -38,9 +37,12 @@ export function RealtimeProvider({
   const client = useMemo(() => factory(userId), [factory, userId]);
   useEffect(() => {
     client.start();
+    const handleOffline = () => client.networkLost();
     const handleOnline = () => client.retryNow();
+    window.addEventListener('offline', handleOffline);
     window.addEventListener('online', handleOnline);
     return () => {
+      window.removeEventListener('offline', handleOffline);
       window.removeEventListener('online', handleOnline);
       client.stop();
     };

@@ -43,6 +43,9 @@ function server(muted = false, groupMuted = false) {
   });
 }
 
+/** Cursors rise with every event, as the server's do: the client skips any it has seen. */
+let cursor = 10;
+
 /** A `message.created` event as the server sends it. */
 const created = (
   change: {
@@ -56,7 +59,7 @@ const created = (
 ) => ({
   type: 'event',
   event: {
-    cursor: 10,
+    cursor: cursor++,
     type: 'message.created',
     payload: {
       conversationId: change.conversationId ?? cid,
