@@ -6,6 +6,7 @@ import {
   mkdirSync,
   readFileSync,
   readdirSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -32,20 +33,29 @@ function newest(entry) {
   return readdirSync(entry).reduce((max, name) => Math.max(max, newest(path.join(entry, name))), 0);
 }
 
-/** Whether the lock's owner is gone: its process ended, or it died before naming itself. */
+/** Whether the lock's owner is gone: no process has the id it names. */
 function isStale(lock) {
   try {
-    const pid = Number(readFileSync(path.join(lock, 'pid'), 'utf8'));
-    process.kill(pid, 0);
+    process.kill(Number(readFileSync(path.join(lock, 'pid'), 'utf8')), 0);
     return false;
   } catch (error) {
-    if (error.code === 'EPERM') return false; // alive, someone else's
-    if (error.code !== 'ENOENT') return true; // ESRCH: no such process
-    try {
-      return Date.now() - statSync(lock).mtimeMs > 30_000;
-    } catch {
-      return false; // released meanwhile
-    }
+    // EPERM: alive, someone else's; ENOENT: released meanwhile.
+    return error.code === 'ESRCH';
+  }
+}
+
+/** Takes the lock with its owner's id already inside (renamed into place), or answers false. */
+function tryLock(lock) {
+  const mine = `${lock}.${process.pid}`;
+  mkdirSync(mine, { recursive: true });
+  writeFileSync(path.join(mine, 'pid'), String(process.pid));
+  try {
+    renameSync(mine, lock);
+    return true;
+  } catch (error) {
+    rmSync(mine, { recursive: true, force: true });
+    if (error.code === 'ENOTEMPTY' || error.code === 'EEXIST') return false;
+    throw error;
   }
 }
 
@@ -59,15 +69,9 @@ function withBuildLock(work) {
   const lock = path.join(web, '.build-lock');
   const pause = new Int32Array(new SharedArrayBuffer(4));
   for (;;) {
-    try {
-      mkdirSync(lock);
-      writeFileSync(path.join(lock, 'pid'), String(process.pid));
-      break;
-    } catch (error) {
-      if (error.code !== 'EEXIST') throw error;
-      if (isStale(lock)) rmSync(lock, { recursive: true, force: true });
-      else Atomics.wait(pause, 0, 0, 200);
-    }
+    if (tryLock(lock)) break;
+    if (isStale(lock)) rmSync(lock, { recursive: true, force: true });
+    else Atomics.wait(pause, 0, 0, 200);
   }
   try {
     return work();
