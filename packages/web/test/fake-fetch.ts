@@ -73,3 +73,15 @@ export const account = (id = '01900000-0000-7000-8000-000000000001') => ({
     policy: { acceptedVersion: 1, currentVersion: 1, reconsentRequired: false },
   },
 });
+
+/** POST /api/auth/login or /register answered with a session for `account()`'s person. */
+export const sessionGrant = {
+  body: {
+    userId: '01900000-0000-7000-8000-000000000001',
+    sessionId: '01900000-0000-7000-8000-000000000002',
+    deviceId: '01900000-0000-7000-8000-000000000003',
+    token: 't',
+    csrfToken: 'c',
+    expiresAt: 10,
+  },
+};

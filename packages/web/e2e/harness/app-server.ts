@@ -12,8 +12,14 @@ export const OPERATOR = { username: 'e2e-operator', password: 'e2e operator pass
 /** A real Carillon server (src/main.ts) for the browser journeys, with an operator to read codes. */
 export interface AppServer {
   url: string;
-  /** The newest one-time code sent to `destination` (E.164 phone or e-mail), via the operator outbox. */
-  readCode(destination: string): Promise<string>;
+  /**
+   * The newest one-time code sent to `destination` (E.164 phone or e-mail), via the operator
+   * outbox. With `sentAfter` (from `lastCodeAt`), it waits up to 5 s for a newer code: reset and
+   * unfreeze codes go out after the server has answered.
+   */
+  readCode(destination: string, sentAfter?: number): Promise<string>;
+  /** When the newest message to `destination` went out (server time), 0 if none has. */
+  lastCodeAt(destination: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -49,22 +55,34 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
     operatorToken = ((await response.json()) as { token: string }).token;
     return operatorToken;
   };
+  /** The messages sent to `destination`, newest first. */
+  const outbox = async (destination: string) => {
+    const purpose = encodeURIComponent('end-to-end test reads its own one-time code');
+    const response = await fetch(`${server.url}/api/operator/outbox?purpose=${purpose}`, {
+      headers: { authorization: `Bearer ${await operator()}` },
+    });
+    const { entries } = (await response.json()) as {
+      entries: Array<{ destination: string; body: string; createdAt: number }>;
+    };
+    return entries
+      .filter((e) => e.destination === destination)
+      .sort((a, b) => b.createdAt - a.createdAt);
+  };
   return {
     url: server.url,
-    async readCode(destination) {
-      const purpose = encodeURIComponent('end-to-end test reads its own sign-up code');
-      const response = await fetch(`${server.url}/api/operator/outbox?purpose=${purpose}`, {
-        headers: { authorization: `Bearer ${await operator()}` },
-      });
-      const { entries } = (await response.json()) as {
-        entries: Array<{ destination: string; body: string; createdAt: number }>;
-      };
-      const newest = entries
-        .filter((e) => e.destination === destination)
-        .sort((a, b) => b.createdAt - a.createdAt)[0];
-      const code = newest && /\b(\d{6})\b/.exec(newest.body)?.[1];
-      if (!code) throw new Error(`no code in the outbox for ${destination}`);
-      return code;
+    async readCode(destination, sentAfter) {
+      for (let attempt = 0; ; attempt++) {
+        const newest = (await outbox(destination))[0];
+        const fresh = newest && (sentAfter === undefined || newest.createdAt > sentAfter);
+        const code = fresh && /\b(\d{6})\b/.exec(newest.body)?.[1];
+        if (code) return code;
+        if (sentAfter === undefined || attempt === 50)
+          throw new Error(`no code in the outbox for ${destination}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    async lastCodeAt(destination) {
+      return (await outbox(destination))[0]?.createdAt ?? 0;
     },
     async close() {
       await server.kill();

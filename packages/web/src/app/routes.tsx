@@ -1,5 +1,6 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
+import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { SignupPage } from '../features/auth/SignupPage';
 import { ChatsPage } from '../features/chats/ChatsPage';
 import { ConversationPage } from '../features/conversation/ConversationPage';
@@ -28,6 +29,7 @@ export function appRoutes(options: { realtime?: RealtimeFactory } = {}): RouteOb
   return [
     { path: '/login', element: <LoginPage /> },
     { path: '/signup', element: <SignupPage /> },
+    { path: '/reset-password', element: <ResetPasswordPage /> },
     {
       path: '/',
       element: <AppShell {...options} />,

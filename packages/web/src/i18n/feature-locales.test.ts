@@ -11,6 +11,8 @@ import orgAdminEn from './locales/org-admin.en.json';
 import orgAdminZh from './locales/org-admin.zh-CN.json';
 import orgEn from './locales/org.en.json';
 import orgZh from './locales/org.zh-CN.json';
+import recoveryEn from './locales/recovery.en.json';
+import recoveryZh from './locales/recovery.zh-CN.json';
 import settingsEn from './locales/settings.en.json';
 import settingsZh from './locales/settings.zh-CN.json';
 import { resources } from './i18n';
@@ -31,6 +33,7 @@ const pairs: Array<[string, Tree, Tree]> = [
   ['contacts-more', contactsMoreEn, contactsMoreZh],
   ['conversation-more', conversationMoreEn, conversationMoreZh],
   ['notifications', notificationsEn, notificationsZh],
+  ['recovery', recoveryEn, recoveryZh],
 ];
 
 describe('feature locale files', () => {

@@ -20,6 +20,8 @@ import conversationMoreEn from './locales/conversation-more.en.json';
 import conversationMoreZh from './locales/conversation-more.zh-CN.json';
 import notificationsEn from './locales/notifications.en.json';
 import notificationsZh from './locales/notifications.zh-CN.json';
+import recoveryEn from './locales/recovery.en.json';
+import recoveryZh from './locales/recovery.zh-CN.json';
 import { pickLanguage, storedLanguage, type Language } from './languages';
 
 /** Every string the client shows, per language; components only name keys. */
@@ -36,6 +38,7 @@ export const resources = {
       ...contactsMoreEn,
       ...conversationMoreEn,
       ...notificationsEn,
+      ...recoveryEn,
     },
   },
   'zh-CN': {
@@ -50,6 +53,7 @@ export const resources = {
       ...contactsMoreZh,
       ...conversationMoreZh,
       ...notificationsZh,
+      ...recoveryZh,
     },
   },
 } as const;

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { account, fakeFetch, health, signedOut } from '../../../test/fake-fetch';
+import { account, fakeFetch, health, sessionGrant, signedOut } from '../../../test/fake-fetch';
 import { renderApp } from '../../../test/render-app';
 
 /** A server whose sign-in succeeds, after which the account reads as signed in. */
@@ -12,16 +12,7 @@ function serverThatSignsIn() {
     'GET /api/account': () => (signedIn ? account() : signedOut),
     'POST /api/auth/login': () => {
       signedIn = true;
-      return {
-        body: {
-          userId: '01900000-0000-7000-8000-000000000001',
-          sessionId: '01900000-0000-7000-8000-000000000002',
-          deviceId: '01900000-0000-7000-8000-000000000003',
-          token: 't',
-          csrfToken: 'c',
-          expiresAt: 10,
-        },
-      };
+      return sessionGrant;
     },
   });
 }

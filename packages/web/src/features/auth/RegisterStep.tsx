@@ -7,10 +7,12 @@ import { useSession } from '../../session/session-context';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { TextField } from '../../ui/TextField';
 import { ageRuleKey, birthYearBounds } from './age-rule';
+import { CodeField } from './CodeField';
+import type { SentCode } from './codes';
 import type { IdentityValue } from './IdentityField';
 import { identityBody, rememberDevice, thisDevice } from './identity';
+import { NewPasswordField } from './NewPasswordField';
 import { PolicyAcceptance } from './PolicyAcceptance';
-import type { SentCode } from './SendCodeStep';
 import { useCurrentPolicy } from './use-current-policy';
 
 /** Step two of sign-up: the code, a nickname, a password, the birth year and the policy. */
@@ -32,8 +34,8 @@ export function RegisterStep({
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const years = birthYearBounds(now());
-  const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
-    setForm((current) => ({ ...current, [key]: event.target.value }));
+  const update = (key: keyof typeof form, value: string) =>
+    setForm((current) => ({ ...current, [key]: value }));
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -72,33 +74,19 @@ export function RegisterStep({
     <form onSubmit={(event) => void handleSubmit(event)} className="stack">
       <p role="status">{t('signup.codeSent', { to: sent.sentTo })}</p>
       <p className="hint">{t('signup.outboxHelp')}</p>
-      <TextField
-        label={t('signup.code')}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        pattern="\d{6}"
-        maxLength={6}
-        required
-        value={form.code}
-        onChange={set('code')}
-      />
+      <CodeField value={form.code} onChange={(code) => update('code', code)} />
       <TextField
         label={t('signup.nickname')}
         autoComplete="nickname"
         maxLength={40}
         required
         value={form.nickname}
-        onChange={set('nickname')}
+        onChange={(event) => update('nickname', event.target.value)}
       />
-      <TextField
+      <NewPasswordField
         label={t('auth.password')}
-        hint={t('signup.passwordHint')}
-        type="password"
-        autoComplete="new-password"
-        minLength={10}
-        required
         value={form.password}
-        onChange={set('password')}
+        onChange={(password) => update('password', password)}
       />
       <TextField
         label={t('signup.birthYear')}
@@ -108,7 +96,7 @@ export function RegisterStep({
         max={years.max}
         required
         value={form.birthYear}
-        onChange={set('birthYear')}
+        onChange={(event) => update('birthYear', event.target.value)}
       />
       <ErrorMessage error={policyError} />
       {policy ? (

@@ -1,22 +1,19 @@
-import { RequestCodeResult } from '@carillon/protocol/auth';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { useServices } from '../../app/services';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { requestCode, sendFailure, useCodeCalls, type SentCode } from './codes';
 import { IdentityField, type IdentityValue } from './IdentityField';
-import { identityBody } from './identity';
 
-/** Where a code went: the masked destination the server reports. */
-export type SentCode = z.infer<typeof RequestCodeResult>;
-
-/** Step one of sign-up: the phone number (or e-mail) and a one-time code sent to it. */
+/** Step one of sign-up or of a password reset: the phone number (or e-mail) and a one-time code sent to it. */
 export function SendCodeStep({
+  purpose,
   identity,
   allowEmail,
   onIdentityChange,
   onSent,
 }: {
+  purpose: 'register' | 'reset_password';
   identity: IdentityValue;
   allowEmail: boolean;
   onIdentityChange: (value: IdentityValue) => void;
@@ -24,31 +21,17 @@ export function SendCodeStep({
 }) {
   const { t } = useTranslation();
   const { api } = useServices();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { failure, busy, run } = useCodeCalls();
 
-  const handleSubmit = async (event: FormEvent) => {
+  const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onSent(
-        await api.post('/api/auth/codes', {
-          body: { purpose: 'register', ...identityBody(identity) },
-          schema: RequestCodeResult,
-        }),
-      );
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    return run(async () => onSent(await requestCode(api, purpose, identity)), sendFailure);
   };
 
   return (
     <form onSubmit={(event) => void handleSubmit(event)} className="stack">
       <IdentityField value={identity} allowEmail={allowEmail} onChange={onIdentityChange} />
-      <ErrorMessage error={error} />
+      <ErrorMessage error={failure?.error} wording={failure?.wording} />
       <button type="submit" disabled={busy}>
         {t('signup.sendCode')}
       </button>

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { account, fakeFetch, health, signedOut } from '../../../test/fake-fetch';
+import { account, fakeFetch, health, sessionGrant, signedOut } from '../../../test/fake-fetch';
 import { renderApp } from '../../../test/render-app';
 
 const policy = (version: number) => ({
@@ -19,17 +19,6 @@ const policy = (version: number) => ({
   },
 });
 
-const grant = {
-  body: {
-    userId: '01900000-0000-7000-8000-000000000001',
-    sessionId: '01900000-0000-7000-8000-000000000002',
-    deviceId: '01900000-0000-7000-8000-000000000003',
-    token: 't',
-    csrfToken: 'c',
-    expiresAt: 10,
-  },
-};
-
 describe('SignupPage', () => {
   it('sends a code, explains the outbox, and registers only after the policy is accepted', async () => {
     let version = 1;
@@ -45,7 +34,7 @@ describe('SignupPage', () => {
         if ((request.body as { acceptPolicyVersion: number }).acceptPolicyVersion !== version)
           return { status: 409, body: { error: { id: 'conflict', message: 'newer policy' } } };
         registered = true;
-        return grant;
+        return sessionGrant;
       },
     });
     const { router } = renderApp('/signup', fetch);

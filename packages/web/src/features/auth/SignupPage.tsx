@@ -7,7 +7,8 @@ import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { defaultCountry } from './countries';
 import type { IdentityValue } from './IdentityField';
 import { RegisterStep } from './RegisterStep';
-import { SendCodeStep, type SentCode } from './SendCodeStep';
+import type { SentCode } from './codes';
+import { SendCodeStep } from './SendCodeStep';
 
 /** Sign-up in two steps: get a code, then the details and the policy. */
 export function SignupPage() {
@@ -42,6 +43,7 @@ export function SignupPage() {
         </>
       ) : (
         <SendCodeStep
+          purpose="register"
           identity={identity}
           allowEmail={session.edition !== 'cn'}
           onIdentityChange={setIdentity}

@@ -6,6 +6,7 @@ import { useServices } from '../../app/services';
 import { useSession } from '../../session/session-context';
 import { CONFIRMING_PASSWORD, ErrorMessage } from '../../ui/ErrorMessage';
 import { TextField } from '../../ui/TextField';
+import { CodeField } from '../auth/CodeField';
 
 /**
  * Confirms a submitted request with the account password and the one-time
@@ -82,18 +83,7 @@ export function VerifyRequestForm({
         value={password}
         onChange={(event) => setPassword(event.target.value)}
       />
-      {passwordOnly ? null : (
-        <TextField
-          label={t('signup.code')}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="\d{6}"
-          maxLength={6}
-          required
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
-        />
-      )}
+      {passwordOnly ? null : <CodeField value={code} onChange={setCode} />}
       <ErrorMessage error={error} wording={CONFIRMING_PASSWORD} />
       <div className="card-actions">
         <button type="submit" disabled={busy}>
