@@ -14,6 +14,7 @@ import { identityBody, rememberDevice, thisDevice } from './identity';
 import { NewPasswordField } from './NewPasswordField';
 import { PolicyAcceptance } from './PolicyAcceptance';
 import { useCurrentPolicy } from './use-current-policy';
+import { deviceName } from './device-name';
 
 /** Step two of sign-up: the code, a nickname, a password, the birth year and the policy. */
 export function RegisterStep({
@@ -51,7 +52,7 @@ export function RegisterStep({
           password: form.password,
           birthYear: Number(form.birthYear),
           acceptPolicyVersion: policy.version,
-          device: thisDevice(t('auth.deviceName')),
+          device: thisDevice(deviceName(t)),
         },
         schema: SessionGrant,
       });

@@ -4,6 +4,7 @@ import { useServices } from '../../app/services';
 import { useSession } from '../../session/session-context';
 import type { EnterpriseIdentity } from './EnterpriseFields';
 import { rememberDevice, thisDevice } from './identity';
+import { deviceName } from './device-name';
 
 /** What signs in: a phone number or e-mail, or an enterprise account's names, and the password. */
 export type Credentials = ({ phone: string } | { email: string } | EnterpriseIdentity) & {
@@ -21,7 +22,7 @@ export function useSignIn(): (credentials: Credentials) => Promise<void> {
   const session = useSession();
   return async (credentials) => {
     const grant = await api.post('/api/auth/login', {
-      body: { ...credentials, device: thisDevice(t('auth.deviceName')) },
+      body: { ...credentials, device: thisDevice(deviceName(t)) },
       schema: SessionGrant,
     });
     rememberDevice(grant.deviceId);
