@@ -248,6 +248,56 @@ describeEachDialect('enterprise accounts', (dialect) => {
     ]);
   });
 
+  it('lifts a freeze the holder put on when the organization sets a new password (ADR 13)', async () => {
+    const t = testApp();
+    const admin = await person(t);
+    const org = await orgWith(t, admin);
+    const { account, grant, code } = await enterpriseMember(t, admin, org.id, 'li');
+    const frozen = await t.request({
+      method: 'POST',
+      url: '/api/account/freeze',
+      headers: bearer(grant.token),
+      payload: { password: enterprisePassword },
+    });
+    assert.equal(frozen.statusCode, 204, frozen.body);
+    const refused = await enterpriseLogin(t, code, 'li');
+    assert.equal(refused.statusCode, 403, refused.body);
+    assert.equal(errorId(refused), 'account_frozen');
+
+    const url = `/api/organizations/${org.id}/enterprise-accounts/${account.userId}`;
+    const reset = await call(t, admin, 'POST', `${url}/password`, {
+      password: 'quiet river at dawn',
+    });
+    assert.equal(reset.statusCode, 204, reset.body);
+    assert.equal(
+      (await enterpriseLogin(t, code, 'li')).statusCode,
+      401,
+      'the old password is gone',
+    );
+    const back = await enterpriseLogin(t, code, 'li', 'quiet river at dawn');
+    assert.equal(back.statusCode, 200, back.body);
+
+    const log = await t.request({
+      method: 'GET',
+      url: '/api/privacy/access-log',
+      headers: bearer((back.json() as { token: string }).token),
+    });
+    const actions = (log.json() as { entries: AccessLogEntry[] }).entries.map((e) => e.action);
+    assert.ok(actions.includes('organization.enterprise_account_unfrozen'), actions.join());
+    // A second reset of an account that is not frozen unfreezes nothing.
+    await call(t, admin, 'POST', `${url}/password`, { password: 'quiet river at noon' });
+    const noon = await enterpriseLogin(t, code, 'li', 'quiet river at noon');
+    const again = await t.request({
+      method: 'GET',
+      url: '/api/privacy/access-log',
+      headers: bearer((noon.json() as { token: string }).token),
+    });
+    const unfrozen = (again.json() as { entries: AccessLogEntry[] }).entries.filter(
+      (e) => e.action === 'organization.enterprise_account_unfrozen',
+    );
+    assert.equal(unfrozen.length, 1);
+  });
+
   it('tells of new devices, shows devices only with a purpose the member then sees', async () => {
     const t = testApp();
     const admin = await person(t);

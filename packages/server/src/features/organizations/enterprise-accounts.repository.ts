@@ -152,12 +152,23 @@ export class EnterpriseAccountsRepository {
       .execute();
   }
 
-  async setPassword(userId: string, passwordHash: string, at: number): Promise<void> {
+  /**
+   * Sets the password the organization chose, and lifts a freeze the holder
+   * put on: with no phone or e-mail to send a code to, the new password is
+   * how the holder proves who they are again. Answers whether it was frozen.
+   */
+  async replacePassword(userId: string, passwordHash: string, at: number): Promise<boolean> {
+    const before = await this.db
+      .selectFrom('users')
+      .select('frozen_at')
+      .where('id', '=', userId)
+      .executeTakeFirst();
     await this.db
       .updateTable('users')
-      .set({ password_hash: passwordHash, password_changed_at: at })
+      .set({ password_hash: passwordHash, password_changed_at: at, frozen_at: null })
       .where('id', '=', userId)
       .execute();
+    return before?.frozen_at != null;
   }
 
   /** The account's live sessions with their devices, newest activity first. */

@@ -142,18 +142,29 @@ export class EnterpriseAccountsService {
     };
   }
 
-  /** Sets a new password and ends every session, since the old one may be known. */
+  /**
+   * Sets a new password and ends every session, since the old one may be
+   * known. It also lifts a freeze the holder put on (ADR 13): an enterprise
+   * account has no phone or e-mail for an unfreezing code.
+   */
   async resetPassword(userId: string, organizationId: string, targetId: string, password: string) {
     const { actor, account } = await this.manageable(userId, organizationId, targetId);
     const code = await this.deps.accounts.codeOf(organizationId);
     checkPasswordStrength(password, [account.account_name, code]);
-    await this.deps.accounts.setPassword(
+    const wasFrozen = await this.deps.accounts.replacePassword(
       targetId,
       await hashPassword(password),
       this.deps.clock.now(),
     );
     await this.deps.endSessions(targetId);
     await this.record(actor, 'organization.enterprise_password_reset', organizationId, targetId);
+    if (wasFrozen)
+      await this.record(
+        actor,
+        'organization.enterprise_account_unfrozen',
+        organizationId,
+        targetId,
+      );
   }
 
   /** Disables (sign-in refused, every session and socket ended at once) or re-enables. */

@@ -192,7 +192,7 @@ describe('unfreezing from the sign-in page', () => {
     await user.click(screen.getByRole('button', { name: '登录' }));
     expect(await screen.findByRole('alert')).toHaveProperty(
       'textContent',
-      '该企业账号已冻结。企业账号没有可接收验证码的手机号或邮箱，无法在此解冻，请联系你所在组织的管理员。',
+      '该企业账号已冻结。企业账号没有可接收验证码的手机号或邮箱，无法在此解冻：请联系你所在组织的管理员为你设置新密码，设置后账号即解冻。',
     );
     expect(screen.queryByRole('button', { name: '解冻此账号' })).toBeNull();
     expect(sent.filter((r) => r.path === '/api/auth/codes')).toHaveLength(0);
