@@ -95,7 +95,19 @@ describe('PolicyPage and AccessLogPage', { timeout: 30_000 }, () => {
                 nextBefore: null,
               },
             }
-          : { body: { entries: [entry(2, {})], nextBefore: 2 } },
+          : {
+              body: {
+                entries: [
+                  entry(3, {
+                    actorKind: 'user',
+                    action: 'organization.enterprise_password_reset',
+                    purpose: null,
+                  }),
+                  entry(2, {}),
+                ],
+                nextBefore: 2,
+              },
+            },
     });
     renderApp('/privacy/access-log', fetch);
     const user = userEvent.setup();
@@ -103,6 +115,7 @@ describe('PolicyPage and AccessLogPage', { timeout: 30_000 }, () => {
     expect(within(table).getByText('A platform operator')).toBeDefined();
     expect(within(table).getByText('Read the message with your code')).toBeDefined();
     expect(within(table).getByText('Support ticket 12: code not received')).toBeDefined();
+    expect(within(table).getByText('Your organization set a new password')).toBeDefined();
     await user.click(screen.getByRole('button', { name: 'Show older entries' }));
     expect(await within(table).findByText('Downloaded your data export')).toBeDefined();
     expect(within(table).getByText('You')).toBeDefined();
