@@ -55,10 +55,12 @@ describe(
 
         await server.close();
         await page.reload();
-        await signIn.waitFor();
-        // A deep link opens from the cached shell too, and the client routes it.
+        // The shell starts from the cache and says the server is gone (not "signed out").
+        const unreachable = page.getByRole('heading', { name: t('app.unreachable.title') });
+        await unreachable.waitFor();
+        // A deep link opens from the cached shell too.
         await page.goto(`${server.url}/privacy`);
-        await signIn.waitFor();
+        await unreachable.waitFor();
         await checkScreen(page, 'en-offline-start');
       },
     );

@@ -7,6 +7,11 @@ import type { z } from 'zod';
 import { ApiError } from '../api/api-error';
 import { useServices } from '../app/services';
 import { applyPrevailingLanguage } from '../i18n/i18n';
+import { ServerUnreachable } from './ServerUnreachable';
+
+/** No answer, or the server failing rather than refusing: it may come back. */
+const isUnreachable = (error: unknown) =>
+  error instanceof ApiError && (error.status === 0 || error.status >= 500);
 
 /** The signed-in account as GET /api/account describes it. */
 export type SignedInAccount = z.infer<typeof Account>;
@@ -15,7 +20,8 @@ export type Edition = z.infer<typeof Health>['edition'];
 
 /** The session as screens see it. */
 export interface SessionValue {
-  status: 'loading' | 'signed-out' | 'signed-in';
+  /** `unreachable`: the first read of the session got no answer (offline, or the server is down). */
+  status: 'loading' | 'signed-out' | 'signed-in' | 'unreachable';
   account: SignedInAccount | null;
   edition: Edition | null;
   /** Re-reads the account, e.g. after signing in. */
@@ -55,17 +61,37 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => api.onUnauthenticated(undefined);
   }, [api]);
 
+  const readEdition = useCallback(
+    () =>
+      api
+        .get('/api/health', { schema: Health })
+        .then((health) => {
+          setEdition(health.edition);
+          applyPrevailingLanguage(i18n, health.edition === 'cn' ? 'zh-CN' : 'en', languages);
+        })
+        .catch(() => undefined) // offline start from the cached shell: defaults until it answers
+        .finally(() => setEditionSettled(true)),
+    [api, i18n, languages],
+  );
+
+  /** The first read of the session; no answer at all is not the same as signed out. */
+  const load = useCallback(async () => {
+    try {
+      await refresh();
+    } catch (error) {
+      setStatus(isUnreachable(error) ? 'unreachable' : 'signed-out');
+    }
+  }, [refresh]);
+
   useEffect(() => {
-    void api
-      .get('/api/health', { schema: Health })
-      .then((health) => {
-        setEdition(health.edition);
-        applyPrevailingLanguage(i18n, health.edition === 'cn' ? 'zh-CN' : 'en', languages);
-      })
-      .catch(() => undefined) // offline start from the cached shell: defaults until it answers
-      .finally(() => setEditionSettled(true));
-    refresh().catch(() => setStatus('signed-out'));
-  }, [api, i18n, languages, refresh]);
+    void readEdition();
+    void load();
+  }, [readEdition, load]);
+
+  const retry = useCallback(() => {
+    if (edition === null) void readEdition();
+    void load();
+  }, [edition, readEdition, load]);
 
   const value = useMemo<SessionValue>(
     () => ({
@@ -82,6 +108,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
   // Screens start once the edition is known, so pickers and rules start on the right values.
   if (!editionSettled || status === 'loading') return <p role="status">{i18n.t('app.loading')}</p>;
+  if (status === 'unreachable') return <ServerUnreachable onRetry={retry} />;
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
