@@ -63,12 +63,13 @@ export function MessageItem({
         {message.replyTo !== null ? <ReplyQuote message={repliedTo} /> : null}
         {message.forwarded ? <p className="hint">{t('conversation.forwarded')}</p> : null}
         <MessageContent message={message} />
-        <p className="message-meta">
+        {/* A div, not a p: the group receipt details below hold headings and lists. */}
+        <div className="message-meta">
           <time dateTime={new Date(message.createdAt).toISOString()}>
             {formatMessageTime(message.createdAt, locale, now())}
           </time>
           {mine && !message.recalled ? <ReceiptStatus receipts={receipts} /> : null}
-        </p>
+        </div>
       </div>
       {!message.recalled ? (
         <div className="message-actions">

@@ -36,14 +36,14 @@ export function ReceiptStatus({ receipts }: { receipts: Receipts | undefined }) 
       </button>
       {open ? (
         <div id={id} className="receipt-details">
-          <h3>{t('receipts.readBy')}</h3>
-          <ul>
+          <h3 id={`${id}-read`}>{t('receipts.readBy')}</h3>
+          <ul aria-labelledby={`${id}-read`}>
             {receipts.readBy.map((userId) => (
               <PersonName key={userId} userId={userId} />
             ))}
           </ul>
-          <h3>{t('receipts.unreadBy')}</h3>
-          <ul>
+          <h3 id={`${id}-unread`}>{t('receipts.unreadBy')}</h3>
+          <ul aria-labelledby={`${id}-unread`}>
             {receipts.unreadBy.map((userId) => (
               <PersonName key={userId} userId={userId} />
             ))}

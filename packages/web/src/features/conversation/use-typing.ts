@@ -8,7 +8,8 @@ const SEND_EVERY_MS = 3000;
 
 /**
  * Typing in a conversation: who else is typing right now (from `typing`
- * frames), and `notifyTyping` to tell the others, throttled.
+ * frames, until their message arrives or the notice runs out), and
+ * `notifyTyping` to tell the others, throttled.
  */
 export function useTyping(conversationId: string, now: () => number) {
   const client = useRealtime();
@@ -19,17 +20,26 @@ export function useTyping(conversationId: string, now: () => number) {
   useEffect(() => {
     if (!client) return;
     const active = timers.current;
+    const stop = (userId: string) => {
+      clearTimeout(active.get(userId));
+      active.delete(userId);
+      setTyping((current) => current.filter((id) => id !== userId));
+    };
     const off = client.onFrame((frame) => {
+      if (frame.type === 'event') {
+        // Someone's message arrived: they are no longer typing.
+        const { type, payload } = frame.event;
+        if (type === 'message.created' && payload.conversationId === conversationId)
+          stop(String(payload.senderId));
+        return;
+      }
       if (frame.type !== 'typing' || frame.conversationId !== conversationId) return;
       const { userId } = frame;
       clearTimeout(active.get(userId));
       setTyping((current) => (current.includes(userId) ? current : [...current, userId]));
       active.set(
         userId,
-        setTimeout(() => {
-          active.delete(userId);
-          setTyping((current) => current.filter((id) => id !== userId));
-        }, SHOW_MS),
+        setTimeout(() => stop(userId), SHOW_MS),
       );
     });
     return () => {
@@ -46,10 +56,5 @@ export function useTyping(conversationId: string, now: () => number) {
     if (client?.send({ type: 'typing', conversationId })) lastSent.current = at;
   }, [client, conversationId, now]);
 
-  /** Someone's message arrived: they are no longer typing. */
-  const stopped = useCallback((userId: string) => {
-    setTyping((current) => current.filter((id) => id !== userId));
-  }, []);
-
-  return { typing, notifyTyping, stopped };
+  return { typing, notifyTyping };
 }

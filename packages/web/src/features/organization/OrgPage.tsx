@@ -29,7 +29,8 @@ export function OrgPage() {
           <Link to={`/org/${organization.id}/admin`}>{t('org.console')}</Link>
         ) : null}
       </div>
-      <Directory organizationId={organization.id} departments={departments} />
+      {/* Keyed: a department, search or open card of one organization means nothing in another. */}
+      <Directory key={organization.id} organizationId={organization.id} departments={departments} />
       <LeaveOrganization organization={organization} />
     </div>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useServices } from '../../app/services';
 import { useSession } from '../../session/session-context';
-import { ErrorMessage } from '../../ui/ErrorMessage';
+import { CONFIRMING_PASSWORD, ErrorMessage } from '../../ui/ErrorMessage';
 import { TextField } from '../../ui/TextField';
 
 /**
@@ -46,7 +46,7 @@ export function FreezeSection() {
         value={password}
         onChange={(event) => setPassword(event.target.value)}
       />
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error} wording={CONFIRMING_PASSWORD} />
       <button type="submit" className="danger">
         {t('settings.freezeButton')}
       </button>
