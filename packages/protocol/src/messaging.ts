@@ -258,6 +258,31 @@ export const Receipts = z.object({
 });
 export type Receipts = z.infer<typeof Receipts>;
 
+/** Most people one request may add to a group. */
+export const MAX_ADD_MEMBERS = 50;
+
+/**
+ * Adds people to a group directly: the caller's friends, or, in a group an
+ * organization owns, colleagues there. A repeated id counts once.
+ */
+export const AddMembersBody = z
+  .object({ userIds: z.array(Id).min(1).max(MAX_ADD_MEMBERS) })
+  .strict();
+export type AddMembersBody = z.infer<typeof AddMembersBody>;
+
+/**
+ * What adding people did: `added` are members now; with join approval on, a
+ * plain member's additions wait for the owner or an admin as join requests
+ * (`requested`, and `pending` is true). `skipped` were members already.
+ */
+export const AddMembersResult = z.object({
+  pending: z.boolean(),
+  added: z.array(Id),
+  requested: z.array(Id),
+  skipped: z.array(Id),
+});
+export type AddMembersResult = z.infer<typeof AddMembersResult>;
+
 /** A pending request to join a group that needs approval. */
 export const JoinRequest = z.object({ conversationId: Id, userId: Id, requestedAt: Timestamp });
 export type JoinRequest = z.infer<typeof JoinRequest>;

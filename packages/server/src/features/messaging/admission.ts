@@ -5,7 +5,8 @@ import type { MessagingStore } from './messaging.store';
 /**
  * Adds a person to a group inside the caller's transaction and tells
  * everyone, the newcomer included. The member limit holds even under
- * concurrent joins (`409` when full). Used by joining and by approval.
+ * concurrent joins (`409` when full). Used by joining, by approval and by
+ * a member adding people (`addedBy`, which the event carries).
  */
 export async function admitMember(
   tx: MessagingStore,
@@ -14,12 +15,17 @@ export async function admitMember(
   userId: string,
   memberLimit: number,
   now: number,
+  addedBy?: string,
 ): Promise<void> {
   const others = await tx.conversations.memberIds(conversationId);
   const member = memberRow(conversationId, userId, 'member', now);
   if (!(await tx.conversations.addMember(member, memberLimit)))
     throw new AppError('conflict', 'This group is full.');
-  await emit([...others, userId], 'member.joined', { conversationId, userId });
+  await emit([...others, userId], 'member.joined', {
+    conversationId,
+    userId,
+    ...(addedBy === undefined ? {} : { addedBy }),
+  });
 }
 
 /** A new member row: nothing read, not muted, not pinned. */

@@ -1,4 +1,6 @@
 import {
+  AddMembersBody,
+  AddMembersResult,
   Conversation,
   ConversationList,
   ConversationParams,
@@ -180,6 +182,19 @@ function memberRoutes(admin: GroupAdminService): RouteDefinition[] {
       handler: async ({ user, params }) => ({
         members: await admin.members(user.userId, params.id),
       }),
+    }),
+    route({
+      method: 'POST',
+      path: '/api/conversations/:id/members',
+      summary:
+        'Add friends (or colleagues, in a group the organization owns); with join approval, a plain member asks the owner and admins',
+      tags,
+      auth: 'user',
+      params: ConversationParams,
+      body: AddMembersBody,
+      response: AddMembersResult,
+      errors: groupManager,
+      handler: ({ user, params, body }) => admin.add(user.userId, params.id, body.userIds),
     }),
     route({
       method: 'DELETE',

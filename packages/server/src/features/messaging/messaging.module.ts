@@ -34,7 +34,7 @@ export interface MessagingDependencies {
   clock: Clock;
   ids: IdGenerator;
   memberLimit: number;
-  /** Friendships and blocks, for one-to-one chats (features/contacts). */
+  /** Friendships and blocks, for one-to-one chats and adding people to groups (features/contacts). */
   contacts: ContactRelations;
   /** Organization memberships, for colleague chats and external groups (features/organizations). */
   workplaces: Workplaces;
@@ -81,7 +81,7 @@ export function messagingRoutes(deps: MessagingDependencies): RouteDefinition[] 
         ids,
         deps.apps,
       ),
-      new GroupAdminService(store, events),
+      new GroupAdminService(store, events, deps.contacts, deps.workplaces, clock, deps.memberLimit),
     ),
     ...joinRequestsRoutes(new JoinRequestsService(store, events, clock, deps.memberLimit)),
     ...messagesRoutes(

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../session/session-context';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { GroupAddPeople } from './GroupAddPeople';
 import { GroupDetails } from './GroupDetails';
 import { GroupInvite } from './GroupInvite';
 import { GroupMembers } from './GroupMembers';
@@ -37,6 +38,9 @@ export function GroupPage() {
           <GroupMembers group={group} members={members} myId={account.id} onChanged={reload} />
         </div>
         <div className="stack">
+          {group.orgGroup === null ? (
+            <GroupAddPeople groupId={group.id} members={members} onChanged={reload} />
+          ) : null}
           {manager ? <GroupInvite groupId={group.id} /> : null}
           {manager && group.joinApproval ? (
             <JoinRequests groupId={group.id} onChanged={reload} />
