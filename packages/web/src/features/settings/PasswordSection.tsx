@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
-import { ErrorMessage } from '../../ui/ErrorMessage';
+import { CONFIRMING_PASSWORD, ErrorMessage } from '../../ui/ErrorMessage';
 import { TextField } from '../../ui/TextField';
 
 /** Changes the password; the server signs out every other device. */
@@ -52,7 +52,7 @@ export function PasswordSection() {
         value={newPassword}
         onChange={(event) => setNew(event.target.value)}
       />
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error} wording={CONFIRMING_PASSWORD} />
       {done ? <p role="status">{t('settings.passwordChanged')}</p> : null}
       <button type="submit">{t('settings.changePassword')}</button>
     </form>

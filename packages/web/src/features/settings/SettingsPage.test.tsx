@@ -138,7 +138,7 @@ describe('SettingsPage', () => {
       await user.type(screen.getByLabelText('Current password'), 'wrong password 1');
       await user.type(screen.getByLabelText(/^New password/), 'a new long password');
       await user.click(screen.getByRole('button', { name: 'Change password' }));
-      expect(await screen.findByText(/do not match/)).toBeDefined();
+      expect(await screen.findByText('That password is wrong.')).toBeDefined();
     },
   );
 
