@@ -63,6 +63,8 @@ export function ownerServer(refuse: Record<string, { status: number; id: string 
     'GET /api/conversations': () => ({
       body: { conversations: dissolved() ? [] : [group(state.roles.get(me)!, state.roles.size)] },
     }),
+    // The group page's "Add people" lists my friends: none here.
+    'GET /api/contacts': { body: { contacts: [] } },
     [`GET /api/conversations/${gid}`]: () =>
       dissolved()
         ? { status: 404, body: { error: { id: 'not_found', message: 'gone' } } }
