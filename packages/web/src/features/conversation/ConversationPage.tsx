@@ -17,6 +17,12 @@ import { useMessages } from './use-messages';
 import { useReceipts } from './use-receipts';
 import { useTyping } from './use-typing';
 
+/**
+ * The only recall the screen offers and the server refuses with `forbidden`
+ * is one whose 24 hours ran out while it was on screen: say that.
+ */
+const RECALL_WORDING = { forbidden: 'conversationMore.recallTooLate' };
+
 /** The member ids of a conversation, for @mentions. */
 function useMemberIds(conversationId: string): string[] {
   const { api } = useServices();
@@ -64,7 +70,7 @@ function ConversationView({ conversation, myId }: { conversation: Conversation; 
         <h2 id="conversation-title">{name}</h2>
         {conversation.peerId ? <PresenceLine userId={conversation.peerId} /> : null}
       </header>
-      <ErrorMessage error={error ?? actionError} />
+      <ErrorMessage error={error ?? actionError} wording={RECALL_WORDING} />
       <MessageList
         conversation={conversation}
         messages={messages}

@@ -77,7 +77,9 @@ describe('Recall', () => {
     const log = await screen.findByRole('log', { name: 'Messages' });
     const mine = await within(log).findByRole('listitem', { name: 'Message from you' });
     await user.click(await within(mine).findByRole('button', { name: 'Recall' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('You are not allowed to do that.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'It is too late to recall this message: a sender can recall only within 24 hours.',
+    );
     expect(within(mine).getByText('Lunch?')).toBeDefined();
     expect(within(mine).queryByText('This message was recalled.')).toBeNull();
   });
