@@ -6,12 +6,15 @@ import { useState } from 'react';
  */
 export function ConfirmButton({
   label,
+  name,
   confirmLabel,
   cancelLabel,
   question,
   onConfirm,
 }: {
   label: string;
+  /** The first button's accessible name when the label alone is ambiguous (one per row). */
+  name?: string;
   confirmLabel: string;
   cancelLabel: string;
   question: string;
@@ -20,7 +23,7 @@ export function ConfirmButton({
   const [asking, setAsking] = useState(false);
   if (!asking)
     return (
-      <button type="button" className="danger" onClick={() => setAsking(true)}>
+      <button type="button" className="danger" aria-label={name} onClick={() => setAsking(true)}>
         {label}
       </button>
     );

@@ -5,6 +5,7 @@ import { useServices } from '../../app/services';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useServicesProfiles } from '../people/use-profile';
 import type { GroupMember } from './use-group';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 
 /**
  * The members with their roles. The owner makes and unmakes admins, hands
@@ -73,16 +74,16 @@ export function GroupMembers({
                       member.role === 'admin' ? 'groups.unmakeAdminShort' : 'groups.makeAdminShort',
                     )}
                   </button>
-                  <button
-                    type="button"
-                    className="secondary"
-                    aria-label={t('groups.transfer', { name })}
-                    onClick={() =>
+                  <ConfirmButton
+                    label={t('groups.transferShort')}
+                    name={t('groups.transfer', { name })}
+                    question={t('groups.transferQuestion', { name })}
+                    confirmLabel={t('groups.transferConfirm')}
+                    cancelLabel={t('groups.cancel')}
+                    onConfirm={() =>
                       void act(api.post(`${base}/transfer`, { body: { userId: member.userId } }))
                     }
-                  >
-                    {t('groups.transferShort')}
-                  </button>
+                  />
                 </>
               ) : null}
               {removable ? (

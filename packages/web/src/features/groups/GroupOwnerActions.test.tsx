@@ -62,6 +62,16 @@ describe('Group owner actions', () => {
     const user = await openAsOwner(fetch);
     const list = screen.getByRole('list', { name: 'Members' });
     await user.click(await within(list).findByRole('button', { name: 'Make owner: Wei' }));
+    // It asks first: Cancel hands nothing over.
+    await user.click(within(list).getByRole('button', { name: 'Cancel' }));
+    expect(sent.some((r) => r.path.endsWith('/transfer'))).toBe(false);
+    await user.click(within(list).getByRole('button', { name: 'Make owner: Wei' }));
+    expect(
+      within(list).getByRole('group', {
+        name: 'Make Wei the owner? You become an admin, and only the new owner can give it back.',
+      }),
+    ).toBeDefined();
+    await user.click(within(list).getByRole('button', { name: 'Yes, make owner' }));
     expect(await screen.findByRole('button', { name: 'Leave the group' })).toBeDefined();
     expect(sent.find((r) => r.path.endsWith('/transfer'))?.body).toEqual({ userId: wei });
     expect(within(entryOf(list, 'Wei')).getByText('Owner')).toBeDefined();
@@ -90,6 +100,7 @@ describe('Group owner actions', () => {
     const user = await openAsOwner(fetch, ['zh-CN']);
     const list = screen.getByRole('list', { name: '成员' });
     await user.click(await within(list).findByRole('button', { name: '转让群主：Wei' }));
+    await user.click(within(list).getByRole('button', { name: '确定转让' }));
     expect((await screen.findByRole('alert')).textContent).toBe('当前无法执行此操作。');
     expect(within(entryOf(list, 'Wei')).getByText('成员')).toBeDefined();
 
