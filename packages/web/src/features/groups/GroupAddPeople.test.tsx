@@ -3,34 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { account, fakeFetch, health } from '../../../test/fake-fetch';
 import { renderApp } from '../../../test/render-app';
+import { gid, group, me, wei } from './groups.fixtures';
 
-const me = '01900000-0000-7000-8000-000000000001';
-const wei = '01900000-0000-7000-8000-000000000009';
 const ann = '01900000-0000-7000-8000-00000000000a';
 const bob = '01900000-0000-7000-8000-00000000000b';
-const gid = '01900000-0000-7000-8000-0000000000a1';
-
-const group = (change: Record<string, unknown> = {}) => ({
-  id: gid,
-  kind: 'group',
-  name: 'Platform team',
-  peerId: null,
-  organizationId: null,
-  orgGroup: null,
-  external: false,
-  ended: false,
-  announcement: null,
-  joinApproval: false,
-  role: 'member',
-  memberCount: 2,
-  lastSeq: 0,
-  lastActivityAt: 1,
-  readSeq: 0,
-  unread: 0,
-  muted: false,
-  pinned: false,
-  ...change,
-});
+/** Mei is a plain member here. */
+const myGroup = () => group({ role: 'member' });
 const profile = (userId: string, nickname: string) => ({ userId, nickname, avatarUrl: null });
 
 /** A group of Mei (a plain member) and Wei; Mei's friends are Wei, Ann and Bob. */
@@ -44,8 +22,8 @@ function addServer(answer: { status?: number; body: unknown }) {
     'GET /api/account': account(me),
     [`GET /api/users/${me}/profile`]: { body: profile(me, 'Mei') },
     [`GET /api/users/${wei}/profile`]: { body: profile(wei, 'Wei') },
-    'GET /api/conversations': { body: { conversations: [group()] } },
-    [`GET /api/conversations/${gid}`]: { body: group() },
+    'GET /api/conversations': { body: { conversations: [myGroup()] } },
+    [`GET /api/conversations/${gid}`]: { body: myGroup() },
     [`GET /api/conversations/${gid}/members`]: () => ({ body: { members } }),
     'GET /api/contacts': {
       body: {

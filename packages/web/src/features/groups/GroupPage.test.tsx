@@ -3,32 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { account, fakeFetch, health } from '../../../test/fake-fetch';
 import { renderApp } from '../../../test/render-app';
+import { gid, group, me, wei } from './groups.fixtures';
 
-const me = '01900000-0000-7000-8000-000000000001';
-const wei = '01900000-0000-7000-8000-000000000009';
-const gid = '01900000-0000-7000-8000-0000000000g1'.replace('g', 'a');
-
-const group = (change: Record<string, unknown> = {}) => ({
-  id: gid,
-  kind: 'group',
-  name: 'Platform team',
-  peerId: null,
-  organizationId: null,
-  orgGroup: null,
-  external: false,
-  ended: false,
-  announcement: null,
-  joinApproval: false,
-  role: 'owner',
-  memberCount: 2,
-  lastSeq: 0,
-  lastActivityAt: 1,
-  readSeq: 0,
-  unread: 0,
-  muted: false,
-  pinned: false,
-  ...change,
-});
 const profile = (userId: string, nickname: string) => ({
   body: { userId, nickname, avatarUrl: null },
 });

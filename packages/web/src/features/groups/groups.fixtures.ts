@@ -1,3 +1,4 @@
+import type { Conversation } from '@carillon/protocol/messaging';
 import { account, fakeFetch, health } from '../../../test/fake-fetch';
 
 /** Component-test answers for the platform team: Mei (`me`, the owner), Wei and Lin. */
@@ -8,8 +9,8 @@ export const gid = '01900000-0000-7000-8000-0000000000a1';
 
 type Role = 'owner' | 'admin' | 'member';
 
-/** The group as GET /api/conversations/:id answers it, with my `role`. */
-export const group = (role: Role, memberCount: number) => ({
+/** The group as GET /api/conversations/:id answers it: mine to own, of two, unless `change` says otherwise. */
+export const group = (change: Partial<Conversation> = {}): Conversation => ({
   id: gid,
   kind: 'group',
   name: 'Platform team',
@@ -20,14 +21,15 @@ export const group = (role: Role, memberCount: number) => ({
   ended: false,
   announcement: null,
   joinApproval: false,
-  role,
-  memberCount,
+  role: 'owner',
+  memberCount: 2,
   lastSeq: 0,
   lastActivityAt: 1,
   readSeq: 0,
   unread: 0,
   muted: false,
   pinned: false,
+  ...change,
 });
 
 const profile = (userId: string, nickname: string) => ({
@@ -61,14 +63,18 @@ export function ownerServer(refuse: Record<string, { status: number; id: string 
     [`GET /api/users/${wei}/profile`]: profile(wei, 'Wei'),
     [`GET /api/users/${lin}/profile`]: profile(lin, 'Lin'),
     'GET /api/conversations': () => ({
-      body: { conversations: dissolved() ? [] : [group(state.roles.get(me)!, state.roles.size)] },
+      body: {
+        conversations: dissolved()
+          ? []
+          : [group({ role: state.roles.get(me)!, memberCount: state.roles.size })],
+      },
     }),
     // The group page's "Add people" lists my friends: none here.
     'GET /api/contacts': { body: { contacts: [] } },
     [`GET /api/conversations/${gid}`]: () =>
       dissolved()
         ? { status: 404, body: { error: { id: 'not_found', message: 'gone' } } }
-        : { body: group(state.roles.get(me)!, state.roles.size) },
+        : { body: group({ role: state.roles.get(me)!, memberCount: state.roles.size }) },
     [`GET /api/conversations/${gid}/members`]: () => ({
       body: {
         members: [...state.roles].map(([userId, role], i) => ({ userId, role, joinedAt: i })),
