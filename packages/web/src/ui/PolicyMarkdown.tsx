@@ -1,4 +1,6 @@
+import type { PolicyDocument } from '@carillon/protocol/privacy';
 import { createElement, useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { parsePolicyMarkdown, type Inline } from './policy-markdown';
 
 function Runs({ content }: { content: Inline[] }): ReactNode {
@@ -32,4 +34,26 @@ export function PolicyMarkdown({ source, topLevel }: { source: string; topLevel:
     ));
     return block.ordered ? <ol key={i}>{items}</ol> : <ul key={i}>{items}</ul>;
   });
+}
+
+/**
+ * A policy's full text folded under "Read the full policy", one click from
+ * its summary, where a person is asked to accept it (sign-up, re-consent).
+ */
+export function FoldedPolicyText({
+  policy,
+  topLevel,
+}: {
+  policy: PolicyDocument;
+  topLevel: number;
+}) {
+  const { t } = useTranslation();
+  return (
+    <details>
+      <summary>{t('signup.policyFullText')}</summary>
+      <div className="policy-text" lang={policy.language} tabIndex={0}>
+        <PolicyMarkdown source={policy.text} topLevel={topLevel} />
+      </div>
+    </details>
+  );
 }

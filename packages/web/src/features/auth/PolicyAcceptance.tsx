@@ -2,7 +2,7 @@ import type { PolicyDocument } from '@carillon/protocol/privacy';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format';
 import { useFormatLocale } from '../../i18n/use-format-locale';
-import { PolicyMarkdown } from '../../ui/PolicyMarkdown';
+import { FoldedPolicyText } from '../../ui/PolicyMarkdown';
 
 /**
  * The policy to accept: its summary up front, the full text one click away,
@@ -29,12 +29,7 @@ export function PolicyAcceptance({
         })}
       </p>
       <p className="policy-summary">{policy.summary}</p>
-      <details>
-        <summary>{t('signup.policyFullText')}</summary>
-        <div className="policy-text" lang={policy.language} tabIndex={0}>
-          <PolicyMarkdown source={policy.text} topLevel={3} />
-        </div>
-      </details>
+      <FoldedPolicyText policy={policy} topLevel={3} />
       <label className="checkbox">
         <input
           type="checkbox"

@@ -6,7 +6,7 @@ import { useServices } from '../../app/services';
 import { useCurrentPolicy } from '../auth/use-current-policy';
 import { useSession } from '../../session/session-context';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { PolicyMarkdown } from '../../ui/PolicyMarkdown';
+import { FoldedPolicyText } from '../../ui/PolicyMarkdown';
 import { useModalFocus } from '../../ui/use-modal-focus';
 
 /**
@@ -76,12 +76,7 @@ function ReconsentDialog() {
           </ul>
           <h3>{t('privacy.policy.summary')}</h3>
           <p lang={policy.language}>{policy.summary}</p>
-          <details>
-            <summary>{t('signup.policyFullText')}</summary>
-            <div className="policy-text" lang={policy.language} tabIndex={0}>
-              <PolicyMarkdown source={policy.text} topLevel={4} />
-            </div>
-          </details>
+          <FoldedPolicyText policy={policy} topLevel={4} />
           <p className="hint">
             <Link to="/privacy/policy" onClick={() => setOpen(false)}>
               {t('privacy.reconsent.allVersions')}
