@@ -1,4 +1,5 @@
-import { render } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { expect } from 'vitest';
 import { createMemoryRouter } from 'react-router';
 import { ApiClient } from '../src/api/api-client';
 import { App } from '../src/app/App';
@@ -26,7 +27,9 @@ export const idleRealtime: RealtimeFactory = () =>
 
 /**
  * A socket the test drives: `deliver` hands the app a server frame (an
- * `event`, a `ready`) as if it came over the WebSocket.
+ * `event`, a `ready`) as if it came over the WebSocket; `send` does so
+ * inside `act`; `goOnline` says "ready" until a status line shows `online`
+ * (the socket opens only once the session is read).
  */
 export function handRealtime() {
   const sockets: Array<SocketLike & { readyState: number }> = [];
@@ -53,7 +56,13 @@ export function handRealtime() {
     for (const socket of sockets.filter((s) => s.readyState === 1))
       socket.onmessage?.({ data: JSON.stringify(frame) } as MessageEvent);
   };
-  return { factory, deliver };
+  const send = (frame: unknown) => act(() => deliver(frame));
+  const goOnline = (online = 'Online', cursor = 9) =>
+    waitFor(() => {
+      send({ type: 'ready', cursor });
+      expect(screen.getAllByRole('status').map((status) => status.textContent)).toContain(online);
+    });
+  return { factory, deliver, send, goOnline };
 }
 
 /** Renders the whole app at `path` with the given fetch, in `languages` order. */

@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeFetch } from '../../../test/fake-fetch';
@@ -63,11 +63,8 @@ describe('Group read receipts', () => {
     const user = userEvent.setup();
     const mine = await screen.findByRole('listitem', { name: 'Message from you' });
     await user.click(await within(mine).findByRole('button', { name: '1 read' }));
-    const send = (frame: unknown) => act(() => realtime.deliver(frame));
-    await waitFor(() => {
-      send({ type: 'ready', cursor: 9 });
-      expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Online');
-    });
+    const { send } = realtime;
+    await realtime.goOnline();
     const read = (cursor: number, userId: string, readSeq: number) =>
       send({
         type: 'event',

@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeFetch } from '../../../test/fake-fetch';
 import { handRealtime, renderApp } from '../../../test/render-app';
@@ -12,11 +12,8 @@ async function openLiveChat(languages: string[], online: string) {
   const realtime = handRealtime();
   renderApp(`/chats/${cid}`, fetch, { languages, realtime: realtime.factory });
   await screen.findByText('Hello there');
-  const send = (frame: unknown) => act(() => realtime.deliver(frame));
-  await waitFor(() => {
-    send({ type: 'ready', cursor: 9 });
-    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(online);
-  });
+  const { send } = realtime;
+  await realtime.goOnline(online);
   // Wei's profile, for the name in the notice.
   await screen.findByRole('heading', { name: 'Wei' });
   return send;
