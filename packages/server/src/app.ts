@@ -155,8 +155,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const accountsRepository = new AccountsRepository(db);
   // Enterprise accounts, app switches and the security log (ORG-3, ORG-7, ORG-9).
   const orgHooks = orgAdministrationHooks(db, audit, clock, ids);
+  const sessionsRepository = new SessionsRepository(db);
   const sessions = new SessionsService(
-    new SessionsRepository(db),
+    sessionsRepository,
     notices,
     secrets,
     clock,
@@ -347,6 +348,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       done(null, body),
     );
   app.addHook('onClose', async () => {
+    sessionsRepository.close();
     redis?.disconnect();
     // A bus passed in belongs to the caller, who closes it.
     if (!deps.bus) await bus.close();

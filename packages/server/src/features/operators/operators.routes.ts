@@ -28,7 +28,7 @@ export function operatorAuthenticator(operators: OperatorsService) {
     if (!credential) return undefined;
     const session = await operators.authenticate(credential.token);
     if (!session) throw unauthenticated();
-    checkCsrf(request, credential.via, operators.csrfTokenFor(session.sessionId));
+    checkCsrf(request, credential.via, () => operators.csrfTokenFor(session.sessionId));
     return session;
   };
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { PreparedQuery, slot } from '../../platform/db/prepared-query';
 import type { Database, DevicesTable, SessionsTable } from '../../platform/db/schema';
+import { SessionCache } from './session-cache';
 
 export type DeviceRow = DevicesTable;
 export type SessionRow = SessionsTable;
@@ -11,7 +12,17 @@ const byTokenHash = new PreparedQuery((db) =>
 
 /** Devices and the sessions signed in on them. */
 export class SessionsRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** Lookups by token skip the database where their rows can be watched (session-cache.ts). */
+  private readonly cache: SessionCache | undefined;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.cache = SessionCache.over(db);
+  }
+
+  /** Stops the lookup cache hearing of changes, when the app closes. */
+  close(): void {
+    this.cache?.stop();
+  }
 
   async findDevice(userId: string, deviceId: string): Promise<DeviceRow | undefined> {
     return this.db
@@ -47,8 +58,13 @@ export class SessionsRepository {
     await this.db.insertInto('sessions').values(row).execute();
   }
 
-  async findByTokenHash(tokenHash: string): Promise<SessionRow | undefined> {
-    return byTokenHash.first(this.db, tokenHash);
+  async findByTokenHash(tokenHash: string): Promise<Readonly<SessionRow> | undefined> {
+    const cached = this.cache?.get(tokenHash);
+    if (cached) return cached;
+    const mark = this.cache?.mark();
+    const row = await byTokenHash.first(this.db, tokenHash);
+    if (row && mark !== undefined) this.cache?.keep(row, mark);
+    return row;
   }
 
   async touchSession(id: string, at: number, expiresAt: number): Promise<void> {

@@ -18,7 +18,7 @@ export function userAuthenticator(sessions: SessionsService) {
     if (!credential) return undefined;
     const session = await sessions.authenticate(credential.token);
     if (!session) throw unauthenticated();
-    checkCsrf(request, credential.via, sessions.csrfTokenFor(session.sessionId));
+    checkCsrf(request, credential.via, () => sessions.csrfTokenFor(session.sessionId));
     return session;
   };
 }

@@ -11,6 +11,11 @@ interface DirectConnection {
 /** By Kysely dialect adapter, which a database and its transactions share. */
 const connections = new WeakMap<object, DirectConnection>();
 
+/** The SQLite connection under `db`, or undefined on PostgreSQL. */
+export function directConnectionOf(db: Kysely<Database>): DirectConnection | undefined {
+  return connections.get(db.getExecutor().adapter);
+}
+
 /** Lets prepared queries on `db` (and its transactions) run straight on this connection. */
 export function allowDirect(db: Kysely<Database>, connection: DirectConnection): void {
   connections.set(db.getExecutor().adapter, connection);
@@ -29,7 +34,7 @@ export function runDirect<Row>(
   text: string,
   parameters: readonly unknown[],
 ): QueryResult<Row> | undefined {
-  const connection = connections.get(db.getExecutor().adapter);
+  const connection = directConnectionOf(db);
   if (!connection || (!db.isTransaction && connection.sqlite.inTransaction)) return undefined;
   const statement = connection.prepare(text);
   if (statement.reader) return { rows: statement.all(parameters) as Row[] };

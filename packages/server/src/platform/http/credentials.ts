@@ -42,13 +42,14 @@ declare module 'fastify' {
 export function checkCsrf(
   request: FastifyRequest,
   via: 'bearer' | 'cookie',
-  expected: string,
+  /** The session's CSRF token; derived only when a cookie request needs it. */
+  expected: () => string,
 ): void {
   if (via === 'bearer') return;
   if (SAFE_METHODS.has(request.method) && !request.routeOptions.config.auditedRead) return;
   const sent = request.headers['x-csrf-token'];
   const a = Buffer.from(typeof sent === 'string' ? sent : '');
-  const b = Buffer.from(expected);
+  const b = Buffer.from(expected());
   if (a.length !== b.length || !timingSafeEqual(a, b))
     throw new AppError('csrf_failed', 'Missing or wrong X-CSRF-Token header.');
 }
