@@ -13,6 +13,7 @@ type Probe = {
   children: { key: string; parent_id: string; n: number };
 };
 const probe = (db: Kysely<Database>) => db as unknown as Kysely<Probe>;
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 const watchChildren = (db: Kysely<Database>, onChange: (key: string) => void) =>
   watchTable(db, 'children' as never, 'key' as never, onChange);
 
@@ -93,15 +94,23 @@ describe('watching a table (SQLite)', () => {
     a.stop();
   });
 
-  it("notices another connection's commits, once each, and not its own", async () => {
+  it("notices another connection's commits on the next turn, once, and not its own", async () => {
     const heard: string[] = [];
     const watch = watchChildren(database.db, (key) => heard.push(key))!;
-    await seed('p5', 'i');
+    await seed('p5', 'i', 'j');
+    await nextTurn();
     assert.equal(watch.changedElsewhere(), false);
     await probe(other.db).deleteFrom('children').where('key', '=', 'i').execute();
     assert.deepEqual(heard, [], 'its triggers belong to the watching connection only');
+    await nextTurn();
     assert.equal(watch.changedElsewhere(), true);
+    await nextTurn();
     assert.equal(watch.changedElsewhere(), false);
+    // Within one turn it looks once: a commit made after that look shows on the next turn.
+    await probe(other.db).deleteFrom('children').where('key', '=', 'j').execute();
+    assert.equal(watch.changedElsewhere(), false);
+    await nextTurn();
+    assert.equal(watch.changedElsewhere(), true);
     watch.stop();
   });
 

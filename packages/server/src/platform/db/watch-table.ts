@@ -7,8 +7,10 @@ import type { Database } from './schema';
 export interface TableWatch {
   /**
    * True when another connection to the database file (a command-line job,
-   * a second process) has committed since the last call. Its writes fire
-   * no trigger here, so anything may have changed.
+   * a second process) has committed since the last look. Its writes fire
+   * no trigger here, so anything may have changed. It looks once per turn
+   * of the event loop, at the first call: the look costs as much as reading
+   * a row, and every request of a busy turn asks.
    */
   changedElsewhere(): boolean;
   stop(): void;
@@ -77,8 +79,15 @@ export function watchTable<T extends keyof Database & string>(
   // Moves only when another connection commits; this connection's own writes leave it be.
   const dataVersion = sqlite.prepare('pragma data_version').pluck();
   let seen = dataVersion.get();
+  let lookedThisTurn = false;
+  const nextTurn = () => {
+    lookedThisTurn = false;
+  };
   return {
     changedElsewhere() {
+      if (lookedThisTurn) return false;
+      lookedThisTurn = true;
+      setImmediate(nextTurn);
       const now = dataVersion.get();
       if (now === seen) return false;
       seen = now;
