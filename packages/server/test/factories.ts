@@ -94,6 +94,21 @@ export async function registerUser(
   return { ...(response.json() as SessionGrant), phone, password };
 }
 
+/** Signs `user` in again on another device; a new session of theirs. */
+export async function signInOn(
+  t: TestApp,
+  user: { phone: string; password: string },
+  device: { name: string; platform: string } = { name: 'Phone', platform: 'ios' },
+): Promise<SessionGrant> {
+  const response = await t.request({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { phone: user.phone, password: user.password, device },
+  });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
+  return response.json() as SessionGrant;
+}
+
 /** Headers for a bearer-token request. */
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 

@@ -1,7 +1,7 @@
 import { CloseCode } from '@carillon/protocol/realtime';
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
-import { bearer, registerUser } from '../../../test/factories';
+import { bearer, registerUser, signInOn } from '../../../test/factories';
 import { describeEachDialect, useTestApp } from '../../../test/harness';
 import { listenOnLoopback, RealtimeClient, refusedUpgrade } from '../../../test/realtime-client';
 
@@ -73,17 +73,7 @@ describeEachDialect('real-time connection: who may open it', (dialect) => {
 
   it('closes only the sockets of a session ended from another device', async () => {
     const user = await registerUser(t());
-    const phone = await t().request({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: {
-        phone: user.phone,
-        password: user.password,
-        device: { name: 'Phone', platform: 'ios' },
-      },
-    });
-    assert.equal(phone.statusCode, 200, phone.body);
-    const phoneGrant = phone.json() as { token: string; sessionId: string };
+    const phoneGrant = await signInOn(t(), user);
     const onLaptop = await RealtimeClient.connect(url, { token: user.token });
     const onPhone = await RealtimeClient.connect(url, { token: phoneGrant.token });
     await onPhone.waitFor((f) => f.type === 'ready');

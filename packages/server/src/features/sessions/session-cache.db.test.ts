@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { SessionGrant } from '@carillon/protocol/auth';
 import { sql } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '../../platform/db/database';
 import type { SessionsTable } from '../../platform/db/schema';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../../../test/databases';
 import { describeEachDialect, useTestApp, type TestApp } from '../../../test/harness';
-import { bearer, registerUser } from '../../../test/factories';
+import { bearer, registerUser, signInOn } from '../../../test/factories';
 import { SessionCache } from './session-cache';
 import { SESSION_IDLE_MS } from './sessions.service';
 
@@ -30,16 +29,7 @@ describeEachDialect('a session in use ends at once', (dialect) => {
 
   /** Signs a second device in and uses it, so its session is the one a lookup would keep. */
   async function usedSecondDevice(user: { phone: string; password: string }) {
-    const response = await t().request({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: {
-        phone: user.phone,
-        password: user.password,
-        device: { name: 'Phone', platform: 'ios' },
-      },
-    });
-    const phone = response.json() as SessionGrant;
+    const phone = await signInOn(t(), user);
     assert.equal(await status(phone.token), 200);
     assert.equal(await status(phone.token), 200);
     return phone;
