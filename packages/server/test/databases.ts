@@ -68,6 +68,8 @@ export interface TestDatabase extends DatabaseHandle {
   /** Closes the connection and removes every trace of the database. */
   drop(): Promise<void>;
   dataDir: string;
+  /** Where this database lives, for a second connection to it (another process's view). */
+  target: DatabaseTarget;
   /**
    * Where this test's key vault lives, apart from the database as in
    * production: DATA_DIR/vault.sqlite, or a PostgreSQL schema of its own.
@@ -81,11 +83,11 @@ export async function createTestDatabase(
   options: { migrate?: boolean } = {},
 ): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'carillon-test-'));
-  let handle: DatabaseHandle;
+  let target: DatabaseTarget;
   let vaultTarget: DatabaseTarget;
   let cleanup: () => Promise<void>;
   if (dialect === 'sqlite') {
-    handle = openDatabase({ dialect: 'sqlite', file: path.join(dataDir, 'carillon.sqlite') });
+    target = { dialect: 'sqlite', file: path.join(dataDir, 'carillon.sqlite') };
     vaultTarget = { dialect: 'sqlite', file: path.join(dataDir, 'vault.sqlite') };
     cleanup = async () => undefined;
   } else {
@@ -99,7 +101,7 @@ export async function createTestDatabase(
     await admin.connect();
     for (const schema of schemas) await admin.query(`create schema ${schema}`);
     await admin.end();
-    handle = openDatabase({ dialect: 'postgres', url: TEST_DATABASE_URL, schema: schemas[0] });
+    target = { dialect: 'postgres', url: TEST_DATABASE_URL, schema: schemas[0] };
     vaultTarget = { dialect: 'postgres', url: TEST_DATABASE_URL, schema: schemas[1] };
     cleanup = async () => {
       if (run) return;
@@ -109,6 +111,7 @@ export async function createTestDatabase(
       await client.end();
     };
   }
+  const handle = openDatabase(target);
   const drop = async () => {
     await handle.close();
     await cleanup();
@@ -120,7 +123,7 @@ export async function createTestDatabase(
     await drop();
     throw error;
   }
-  return { ...handle, dataDir, vaultTarget, drop };
+  return { ...handle, dataDir, target, vaultTarget, drop };
 }
 
 /**

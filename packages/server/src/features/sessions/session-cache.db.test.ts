@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { openDatabase, type DatabaseHandle } from '../../platform/db/database';
+import { openDatabase } from '../../platform/db/database';
 import type { SessionsTable } from '../../platform/db/schema';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../../../test/databases';
-import { describeEachDialect, useTestApp, type TestApp } from '../../../test/harness';
+import { describeEachDialect, useTestApp } from '../../../test/harness';
 import { bearer, registerUser, signInOn } from '../../../test/factories';
 import { SessionCache } from './session-cache';
 import { SESSION_IDLE_MS } from './sessions.service';
-
-/** Another connection to the app's database, as a command-line job or a second process opens. */
-function secondConnection(t: TestApp): DatabaseHandle {
-  return t.db.dialect === 'sqlite'
-    ? openDatabase({ dialect: 'sqlite', file: path.join(t.db.dataDir, 'carillon.sqlite') })
-    : openDatabase({ dialect: 'postgres', url: TEST_DATABASE_URL, schema: t.db.schema! });
-}
 
 /**
  * On SQLite a signed-in request finds its session in memory once it has been
@@ -80,7 +72,8 @@ describeEachDialect('a session in use ends at once', (dialect) => {
   it('when another connection to the database deletes it', async () => {
     const user = await registerUser(t());
     assert.equal(await status(user.token), 200);
-    const other = secondConnection(t());
+    // Another connection to the app's database, as a command-line job or a second process opens.
+    const other = openDatabase(t().db.target);
     try {
       await other.db.deleteFrom('sessions').where('id', '=', user.sessionId).execute();
     } finally {

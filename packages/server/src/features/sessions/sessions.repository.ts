@@ -59,11 +59,13 @@ export class SessionsRepository {
   }
 
   async findByTokenHash(tokenHash: string): Promise<Readonly<SessionRow> | undefined> {
-    const cached = this.cache?.get(tokenHash);
+    const { cache } = this;
+    if (!cache) return byTokenHash.first(this.db, tokenHash);
+    const cached = cache.get(tokenHash);
     if (cached) return cached;
-    const mark = this.cache?.mark();
+    const mark = cache.mark();
     const row = await byTokenHash.first(this.db, tokenHash);
-    if (row && mark !== undefined) this.cache?.keep(row, mark);
+    if (row) cache.keep(row, mark);
     return row;
   }
 

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql, type Kysely } from 'kysely';
-import { createTestDatabase, type TestDatabase } from '../../../test/databases';
+import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../../../test/databases';
 import { openDatabase, type DatabaseHandle } from './database';
 import type { Database } from './schema';
 import { watchTable } from './watch-table';
@@ -29,10 +28,7 @@ describe('watching a table (SQLite)', () => {
       n integer not null
     )`.execute(database.db);
     // A second connection to the same file, as a command-line job or another process would open.
-    other = openDatabase({
-      dialect: 'sqlite',
-      file: path.join(database.dataDir, 'carillon.sqlite'),
-    });
+    other = openDatabase(database.target);
   });
   after(async () => {
     await other.close();
@@ -134,7 +130,7 @@ describe('watching a table (SQLite)', () => {
 describe('watching a table (PostgreSQL)', () => {
   it('is not offered: other nodes write unseen', async () => {
     // A pool connects on its first query; this one never makes any.
-    const handle = openDatabase({ dialect: 'postgres', url: 'postgres://127.0.0.1:5432/test' });
+    const handle = openDatabase({ dialect: 'postgres', url: TEST_DATABASE_URL });
     try {
       assert.equal(
         watchChildren(handle.db, () => {}),
