@@ -1,3 +1,4 @@
+import type { Conversation } from '@carillon/protocol/messaging';
 /** One recorded request the app made. */
 export interface SentRequest {
   method: string;
@@ -85,3 +86,33 @@ export const sessionGrant = {
     expiresAt: 10,
   },
 };
+
+/** GET /api/users/:id/profile: a nickname and no avatar. */
+export const profile = (userId: string, nickname: string) => ({
+  body: { userId, nickname, avatarUrl: null },
+});
+
+/**
+ * A conversation as the server lists it: a quiet, fully read one-to-one chat
+ * of two with no organization, unless `change` says otherwise.
+ */
+export const conversationOf = (change: Partial<Conversation> & { id: string }): Conversation => ({
+  kind: 'direct',
+  name: null,
+  peerId: null,
+  organizationId: null,
+  orgGroup: null,
+  external: false,
+  ended: false,
+  announcement: null,
+  joinApproval: false,
+  role: 'member',
+  memberCount: 2,
+  lastSeq: 0,
+  lastActivityAt: 1,
+  readSeq: 0,
+  unread: 0,
+  muted: false,
+  pinned: false,
+  ...change,
+});

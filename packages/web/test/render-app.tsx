@@ -9,36 +9,20 @@ import { ProfileCache } from '../src/features/people/profile-cache';
 import type { RealtimeFactory } from '../src/realtime/realtime-context';
 import { RealtimeClient, type SocketLike } from '../src/realtime/realtime-client';
 
-/** A socket that never connects: screens under test see "connecting". */
-export const idleRealtime: RealtimeFactory = () =>
-  new RealtimeClient({
-    url: () => 'ws://test/api/ws',
-    connect: () =>
-      ({
-        readyState: 0,
-        onopen: null,
-        onclose: null,
-        onmessage: null,
-        onerror: null,
-        send: () => undefined,
-        close: () => undefined,
-      }) satisfies SocketLike,
-  });
+/** A socket that tests hold: inert until they set its `readyState` or call its handlers. */
+export type FakeSocket = SocketLike & { readyState: number };
 
-/**
- * A socket the test drives: `deliver` hands the app a server frame (an
- * `event`, a `ready`) as if it came over the WebSocket; `send` does so
- * inside `act`; `goOnline` says "ready" until a status line shows `online`
- * (the socket opens only once the session is read).
- */
-export function handRealtime() {
-  const sockets: Array<SocketLike & { readyState: number }> = [];
-  const factory: RealtimeFactory = () =>
+/** Realtime clients over fake sockets that start in `readyState`; each one made goes to `made`. */
+export function fakeRealtime(
+  readyState: number,
+  made: (socket: FakeSocket) => void = () => undefined,
+): RealtimeFactory {
+  return () =>
     new RealtimeClient({
       url: () => 'ws://test/api/ws',
       connect: () => {
-        const socket: SocketLike & { readyState: number } = {
-          readyState: 1,
+        const socket: FakeSocket = {
+          readyState,
           onopen: null,
           onclose: null,
           onmessage: null,
@@ -48,10 +32,24 @@ export function handRealtime() {
             socket.readyState = 3;
           },
         };
-        sockets.push(socket);
+        made(socket);
         return socket;
       },
     });
+}
+
+/** A socket that never connects: screens under test see "connecting". */
+export const idleRealtime: RealtimeFactory = fakeRealtime(0);
+
+/**
+ * A socket the test drives: `deliver` hands the app a server frame (an
+ * `event`, a `ready`) as if it came over the WebSocket; `send` does so
+ * inside `act`; `goOnline` says "ready" until a status line shows `online`
+ * (the socket opens only once the session is read).
+ */
+export function handRealtime() {
+  const sockets: FakeSocket[] = [];
+  const factory = fakeRealtime(1, (socket) => sockets.push(socket));
   const deliver = (frame: unknown) => {
     for (const socket of sockets.filter((s) => s.readyState === 1))
       socket.onmessage?.({ data: JSON.stringify(frame) } as MessageEvent);

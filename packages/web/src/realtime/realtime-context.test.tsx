@@ -3,31 +3,13 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionStatus } from '../app/ConnectionStatus';
 import { createI18n } from '../i18n/i18n';
-import { RealtimeClient, type SocketLike } from './realtime-client';
-import { RealtimeProvider } from './realtime-context';
+import { fakeRealtime, type FakeSocket } from '../../test/render-app';
+import { RealtimeProvider, type RealtimeFactory } from './realtime-context';
 
 /** Sockets the test drives; `frame` hands the newest one a server frame. */
 function handSockets() {
-  const sockets: Array<SocketLike & { readyState: number }> = [];
-  const factory = () =>
-    new RealtimeClient({
-      url: () => 'ws://test/api/ws',
-      connect: () => {
-        const socket = {
-          readyState: 0,
-          onopen: null,
-          onclose: null,
-          onmessage: null,
-          onerror: null,
-          send: () => undefined,
-          close: () => {
-            socket.readyState = 3;
-          },
-        };
-        sockets.push(socket);
-        return socket;
-      },
-    });
+  const sockets: FakeSocket[] = [];
+  const factory = fakeRealtime(0, (socket) => sockets.push(socket));
   const frame = (data: unknown) =>
     act(() => {
       const socket = sockets.at(-1)!;
@@ -37,7 +19,7 @@ function handSockets() {
   return { sockets, factory, frame };
 }
 
-function renderStatus(factory: () => RealtimeClient) {
+function renderStatus(factory: RealtimeFactory) {
   return render(
     <I18nextProvider i18n={createI18n(['en-GB'])}>
       <RealtimeProvider userId="u1" factory={factory}>

@@ -1,29 +1,21 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { account, fakeFetch, health } from '../../../test/fake-fetch';
+import { account, conversationOf, fakeFetch, health } from '../../../test/fake-fetch';
 import { renderApp } from '../../../test/render-app';
 
-const group = (id: string, name: string, unread: number) => ({
-  id,
-  kind: 'group',
-  name,
-  peerId: null,
-  organizationId: null,
-  orgGroup: null,
-  external: false,
-  ended: false,
-  announcement: null,
-  joinApproval: false,
-  role: 'owner',
-  memberCount: 3,
-  lastSeq: 5,
-  lastActivityAt: Date.UTC(2026, 11, 2, 8),
-  readSeq: 5 - unread,
-  unread,
-  muted: false,
-  pinned: false,
-});
+const group = (id: string, name: string, unread: number) =>
+  conversationOf({
+    id,
+    kind: 'group',
+    name,
+    role: 'owner',
+    memberCount: 3,
+    lastSeq: 5,
+    lastActivityAt: Date.UTC(2026, 11, 2, 8),
+    readSeq: 5 - unread,
+    unread,
+  });
 
 describe('ChatList', () => {
   it('shows unread counts, filters by the search box, and pins for me only', async () => {

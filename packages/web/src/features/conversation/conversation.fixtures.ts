@@ -1,31 +1,18 @@
 import type { Conversation, Message } from '@carillon/protocol/messaging';
-import { account, health } from '../../../test/fake-fetch';
+import { account, conversationOf, health } from '../../../test/fake-fetch';
 
 /** Component-test answers for an open one-to-one chat between `me` and Wei (`peer`). */
 export const me = '01900000-0000-7000-8000-000000000001';
 export const peer = '01900000-0000-7000-8000-000000000009';
 export const cid = '01900000-0000-7000-8000-0000000000cc';
 
-export const conversation: Conversation = {
+export const conversation: Conversation = conversationOf({
   id: cid,
-  kind: 'direct',
-  name: null,
   peerId: peer,
-  organizationId: null,
-  orgGroup: null,
-  external: false,
-  ended: false,
-  announcement: null,
-  joinApproval: false,
-  role: 'member',
-  memberCount: 2,
   lastSeq: 1,
   lastActivityAt: Date.UTC(2026, 11, 2, 8),
-  readSeq: 0,
   unread: 1,
-  muted: false,
-  pinned: false,
-};
+});
 
 export const stored = (seq: number, clientId: string, senderId: string, text: string): Message => ({
   id: `01900000-0000-7000-8000-00000000010${seq}`,

@@ -1,13 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { account, fakeFetch, health } from '../../../test/fake-fetch';
+import { account, fakeFetch, health, profile } from '../../../test/fake-fetch';
 import { renderApp } from '../../../test/render-app';
 import { gid, group, me, wei } from './groups.fixtures';
-
-const profile = (userId: string, nickname: string) => ({
-  body: { userId, nickname, avatarUrl: null },
-});
 
 function groupServer(role: 'owner' | 'admin' | 'member' = 'owner') {
   const state = {

@@ -1,5 +1,5 @@
 import type { Conversation } from '@carillon/protocol/messaging';
-import { account, fakeFetch, health } from '../../../test/fake-fetch';
+import { account, conversationOf, fakeFetch, health, profile } from '../../../test/fake-fetch';
 
 /** Component-test answers for the platform team: Mei (`me`, the owner), Wei and Lin. */
 export const me = '01900000-0000-7000-8000-000000000001';
@@ -10,31 +10,8 @@ export const gid = '01900000-0000-7000-8000-0000000000a1';
 type Role = 'owner' | 'admin' | 'member';
 
 /** The group as GET /api/conversations/:id answers it: mine to own, of two, unless `change` says otherwise. */
-export const group = (change: Partial<Conversation> = {}): Conversation => ({
-  id: gid,
-  kind: 'group',
-  name: 'Platform team',
-  peerId: null,
-  organizationId: null,
-  orgGroup: null,
-  external: false,
-  ended: false,
-  announcement: null,
-  joinApproval: false,
-  role: 'owner',
-  memberCount: 2,
-  lastSeq: 0,
-  lastActivityAt: 1,
-  readSeq: 0,
-  unread: 0,
-  muted: false,
-  pinned: false,
-  ...change,
-});
-
-const profile = (userId: string, nickname: string) => ({
-  body: { userId, nickname, avatarUrl: null },
-});
+export const group = (change: Partial<Conversation> = {}): Conversation =>
+  conversationOf({ id: gid, kind: 'group', name: 'Platform team', role: 'owner', ...change });
 
 /**
  * A fake server for the owner's actions on the group: removing, handing over

@@ -1,32 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { account, fakeFetch, health } from '../../../test/fake-fetch';
+import { account, conversationOf, fakeFetch, health } from '../../../test/fake-fetch';
 import { renderApp } from '../../../test/render-app';
 import { me, member, org, orgBasics, zhang } from './org.fixtures';
 
 const chat = '01900000-0000-7000-8000-0000000000cc';
 /** The work chat with 张三 the server answers: owned by the organization. */
-const workChat = {
-  id: chat,
-  kind: 'direct',
-  name: null,
-  peerId: zhang,
-  organizationId: org,
-  orgGroup: null,
-  external: false,
-  ended: false,
-  announcement: null,
-  joinApproval: false,
-  role: 'member',
-  memberCount: 2,
-  lastSeq: 0,
-  lastActivityAt: 1,
-  readSeq: 0,
-  unread: 0,
-  muted: false,
-  pinned: false,
-};
+const workChat = conversationOf({ id: chat, peerId: zhang, organizationId: org });
 const disabled = {
   status: 403,
   body: {
