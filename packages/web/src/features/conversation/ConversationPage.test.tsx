@@ -3,7 +3,15 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { account, fakeFetch, health } from '../../../test/fake-fetch';
 import { handRealtime, renderApp } from '../../../test/render-app';
-import { chatRoutes, cid, conversation, me, peer, stored } from './conversation.fixtures';
+import {
+  chatRoutes,
+  cid,
+  conversation,
+  me,
+  peer,
+  stored,
+  unreadByPeer,
+} from './conversation.fixtures';
 
 describe('ConversationPage', () => {
   it('shows the history, marks it read, and retries a failed send with the same client id once', async () => {
@@ -31,14 +39,7 @@ describe('ConversationPage', () => {
       },
       [`POST /api/conversations/${cid}/read`]: { body: { readSeq: 1 } },
       [`GET /api/conversations/${cid}/messages/2/receipts`]: {
-        body: {
-          seq: 2,
-          readCount: 0,
-          unreadCount: 1,
-          readBy: [],
-          unreadBy: [peer],
-          status: 'unread',
-        },
+        body: unreadByPeer(2),
       },
       [`POST /api/conversations/${cid}/messages`]: (request) => {
         const { clientId, text } = request.body as { clientId: string; text: string };
@@ -167,14 +168,7 @@ describe('ConversationPage', () => {
     });
     await act(async () =>
       answer({
-        body: {
-          seq: 1,
-          readCount: 0,
-          unreadCount: 1,
-          readBy: [],
-          unreadBy: [peer],
-          status: 'unread',
-        },
+        body: unreadByPeer(1),
       }),
     );
     expect(await within(log).findByText('Read')).toBeDefined();

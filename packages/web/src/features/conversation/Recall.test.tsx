@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeFetch } from '../../../test/fake-fetch';
 import { handRealtime, renderApp } from '../../../test/render-app';
-import { chatRoutes, cid, me, peer, stored } from './conversation.fixtures';
+import { chatRoutes, cid, me, peer, stored, unreadByPeer } from './conversation.fixtures';
 
 const lunch = stored(1, '01900000-0000-7000-8000-0000000000f1', me, 'Lunch?');
 const hello = stored(2, '01900000-0000-7000-8000-0000000000f2', peer, 'Hello there');
@@ -50,14 +50,7 @@ describe('Recall', () => {
     const { fetch } = fakeFetch({
       ...chatRoutes([old]),
       [`GET /api/conversations/${cid}/messages/1/receipts`]: {
-        body: {
-          seq: 1,
-          readCount: 0,
-          unreadCount: 1,
-          readBy: [],
-          unreadBy: [peer],
-          status: 'unread',
-        },
+        body: unreadByPeer(1),
       },
     });
     renderApp(`/chats/${cid}`, fetch);

@@ -14,6 +14,16 @@ export const conversation: Conversation = conversationOf({
   unread: 1,
 });
 
+/** GET …/messages/:seq/receipts for a message of mine that Wei has not read yet. */
+export const unreadByPeer = (seq: number) => ({
+  seq,
+  readCount: 0,
+  unreadCount: 1,
+  readBy: [],
+  unreadBy: [peer],
+  status: 'unread',
+});
+
 export const stored = (seq: number, clientId: string, senderId: string, text: string): Message => ({
   id: `01900000-0000-7000-8000-00000000010${seq}`,
   conversationId: cid,

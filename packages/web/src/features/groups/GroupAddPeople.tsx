@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { TextField } from '../../ui/TextField';
 import type { GroupMember } from './use-group';
 
 /** The server's refusals, in this screen's words: who may be added, and a full group. */
@@ -85,15 +86,12 @@ export function GroupAddPeople({
     <section aria-labelledby="add-people-title">
       <h2 id="add-people-title">{t('groups.addPeople')}</h2>
       <form className="stack" onSubmit={(event) => void handleAdd(event)}>
-        <div className="field">
-          <label htmlFor="add-people-search">{t('groups.addSearch')}</label>
-          <input
-            id="add-people-search"
-            type="search"
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
-          />
-        </div>
+        <TextField
+          label={t('groups.addSearch')}
+          type="search"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
         {friends && candidates.length === 0 ? (
           <p className="hint">{t('groups.addNoFriends')}</p>
         ) : null}
