@@ -3,16 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { account, fakeFetch, health } from '../../../test/fake-fetch';
 import { renderApp } from '../../../test/render-app';
+import { session } from './settings.fixtures';
 
 const me = '01900000-0000-7000-8000-000000000001';
-const session = (n: number, name: string, current: boolean) => ({
-  id: `01900000-0000-7000-8000-0000000000b${n}`,
-  current,
-  device: { id: `01900000-0000-7000-8000-0000000000d${n}`, name, platform: 'web' },
-  createdAt: 1,
-  lastSeenAt: 2,
-  ipRegion: '203.0.113.0/24',
-});
 
 /** The settings screen's answers, with three sessions and a freeze that takes `password` only. */
 function settingsServer(password = 'the right password') {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { account, fakeFetch, health } from '../../../test/fake-fetch';
 import { fakeNotifications } from '../../../test/fake-notification';
 import { renderApp } from '../../../test/render-app';
+import { session, sessionId } from './settings.fixtures';
 
 const me = '01900000-0000-7000-8000-000000000001';
 const own = {
@@ -23,16 +24,7 @@ const own = {
     enterpriseEmail: 'only_me',
   },
 };
-const session = (id: string, name: string, current: boolean) => ({
-  id,
-  current,
-  device: { id: id.replace(/.$/, 'd'), name, platform: 'web' },
-  createdAt: 1,
-  lastSeenAt: 2,
-  ipRegion: '203.0.113.0/24',
-});
-const s1 = '01900000-0000-7000-8000-0000000000b1';
-const s2 = '01900000-0000-7000-8000-0000000000b2';
+const s2 = sessionId(2);
 
 const notice = (n: number, kind: string, detail: Record<string, string> = {}) => ({
   id: `01900000-0000-7000-8000-0000000000e${n}`,
@@ -50,7 +42,7 @@ const notices = [
 ];
 
 function settingsServer() {
-  let sessions = [session(s1, 'This browser', true), session(s2, 'Old phone', false)];
+  let sessions = [session(1, 'This browser', true), session(2, 'Old phone', false)];
   return fakeFetch({
     'GET /api/health': health(),
     'GET /api/account': account(me),
