@@ -4,7 +4,7 @@ import type { AccessLogEntry } from '@carillon/protocol/audit';
 import type { EnterpriseAccount } from '@carillon/protocol/org-admin';
 import type { Organization } from '@carillon/protocol/organizations';
 import { bearer, errorId } from '../../../test/factories';
-import { describeEachDialect, useTestApp } from '../../../test/harness';
+import { describeEachDialect, useTestApp, type TestApp } from '../../../test/harness';
 import {
   enterpriseLogin,
   enterpriseMember,
@@ -13,6 +13,16 @@ import {
 } from './org-admin.test-support';
 import { allStaffOf, memberIdsOf, setDepartmentGroup } from './org-chats.test-support';
 import { call, department, makeSubAdmin, orgWith, person } from './organizations.test-support';
+
+/** The access log of the person behind `token`, newest first. */
+async function accessLog(t: TestApp, token: string): Promise<AccessLogEntry[]> {
+  const log = await t.request({
+    method: 'GET',
+    url: '/api/privacy/access-log',
+    headers: bearer(token),
+  });
+  return (log.json() as { entries: AccessLogEntry[] }).entries;
+}
 
 describeEachDialect('enterprise accounts', (dialect) => {
   const testApp = useTestApp(dialect, { env: { AUTH_RATE_LIMIT_PER_MINUTE: '1000' } });
@@ -231,12 +241,7 @@ describeEachDialect('enterprise accounts', (dialect) => {
     const back = await enterpriseLogin(t, code, 'wang', 'a brand new passphrase');
     assert.equal(back.statusCode, 200, back.body);
 
-    const log = await t.request({
-      method: 'GET',
-      url: '/api/privacy/access-log',
-      headers: bearer((back.json() as { token: string }).token),
-    });
-    const actions = (log.json() as { entries: AccessLogEntry[] }).entries
+    const actions = (await accessLog(t, (back.json() as { token: string }).token))
       .map((e) => e.action)
       .filter((a) => a.startsWith('organization.'))
       .reverse();
@@ -277,22 +282,14 @@ describeEachDialect('enterprise accounts', (dialect) => {
     const back = await enterpriseLogin(t, code, 'li', 'quiet river at dawn');
     assert.equal(back.statusCode, 200, back.body);
 
-    const log = await t.request({
-      method: 'GET',
-      url: '/api/privacy/access-log',
-      headers: bearer((back.json() as { token: string }).token),
-    });
-    const actions = (log.json() as { entries: AccessLogEntry[] }).entries.map((e) => e.action);
+    const actions = (await accessLog(t, (back.json() as { token: string }).token)).map(
+      (e) => e.action,
+    );
     assert.ok(actions.includes('organization.enterprise_account_unfrozen'), actions.join());
     // A second reset of an account that is not frozen unfreezes nothing.
     await call(t, admin, 'POST', `${url}/password`, { password: 'quiet river at noon' });
     const noon = await enterpriseLogin(t, code, 'li', 'quiet river at noon');
-    const again = await t.request({
-      method: 'GET',
-      url: '/api/privacy/access-log',
-      headers: bearer((noon.json() as { token: string }).token),
-    });
-    const unfrozen = (again.json() as { entries: AccessLogEntry[] }).entries.filter(
+    const unfrozen = (await accessLog(t, (noon.json() as { token: string }).token)).filter(
       (e) => e.action === 'organization.enterprise_account_unfrozen',
     );
     assert.equal(unfrozen.length, 1);
@@ -320,12 +317,7 @@ describeEachDialect('enterprise accounts', (dialect) => {
     assert.equal(read.statusCode, 200, read.body);
     const detail = read.json() as { sessions: { device: { name: string } }[] };
     assert.deepEqual(detail.sessions.map((s) => s.device.name).sort(), ['Office PC', 'Phone']);
-    const log = await t.request({
-      method: 'GET',
-      url: '/api/privacy/access-log',
-      headers: bearer(grant.token),
-    });
-    const entry = (log.json() as { entries: AccessLogEntry[] }).entries.find(
+    const entry = (await accessLog(t, grant.token)).find(
       (e) => e.action === 'organization.enterprise_account_viewed',
     );
     assert.equal(entry?.purpose, 'lost laptop report');
