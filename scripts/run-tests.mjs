@@ -104,18 +104,25 @@ const nodeResult =
       );
 await dropRunSchemas(run);
 const vitest = runComponents ? runVitest(roots.length ? componentFiles : []) : null;
-/** The node:test counts, or a plain word when its run died before the reporter wrote them. */
-function nodeLine() {
+/** The node:test counts (first line) and failures, or a plain word when its run died before the reporter wrote them. */
+function nodeReport() {
   try {
-    return readFileSync(countFile, 'utf8');
+    const [counts, ...failures] = readFileSync(countFile, 'utf8').split('\n');
+    return { counts: `${counts}\n`, failures: failures.join('\n') };
   } catch {
-    return `did not report (exit ${nodeResult.status ?? nodeResult.signal}; see the output above)\n`;
+    return {
+      counts: `did not report (exit ${nodeResult.status ?? nodeResult.signal}; see the output above)\n`,
+      failures: '',
+    };
   }
 }
-// The plain counts go last, after the reporters' lists of failures; one line per runner, always.
+// The plain counts go last, one line per runner, always; then the node:test failures with
+// the start of their errors, so the end of the log says why (Vitest lists its own above).
 try {
-  if (nodeResult) process.stdout.write(`\nnode:test  ${nodeLine()}`);
+  const node = nodeResult ? nodeReport() : null;
+  if (node) process.stdout.write(`\nnode:test  ${node.counts}`);
   if (vitest) process.stdout.write(`vitest     ${vitest.line}\n`);
+  if (node?.failures.trim()) process.stdout.write(node.failures);
 } finally {
   rmSync(countDir, { recursive: true, force: true });
 }
