@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ConfigError, parseConfig, type Config } from './config';
+import { startCheckpointer } from './platform/db/checkpointer';
 import { openDatabase, postgresTarget, type DatabaseHandle } from './platform/db/database';
 import { migrateToLatest } from './platform/db/migrations';
 import { loadServerSecret } from './platform/secrets';
@@ -17,7 +18,10 @@ export function configOrExit(env: NodeJS.ProcessEnv = process.env): Config {
   }
 }
 
-/** Opens the configured database and brings its schema up to date. */
+/**
+ * Opens the configured database and brings its schema up to date. On SQLite,
+ * a thread of its own copies the WAL back into the file (checkpointer.ts).
+ */
 export async function openMigratedDatabase(config: Config): Promise<DatabaseHandle> {
   const handle = openDatabase(
     config.databaseUrl
@@ -25,7 +29,17 @@ export async function openMigratedDatabase(config: Config): Promise<DatabaseHand
       : { dialect: 'sqlite', file: path.join(config.dataDir, 'carillon.sqlite') },
   );
   await migrateToLatest(handle);
-  return handle;
+  const checkpointer = startCheckpointer(handle.db, {
+    onError: (error) => process.emitWarning(error),
+  });
+  if (!checkpointer) return handle;
+  return {
+    ...handle,
+    async close() {
+      await checkpointer.stop();
+      await handle.close();
+    },
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { AUTOMATIC_CHECKPOINT_PAGES } from './checkpointer';
 import { allowDirect } from './direct-sqlite';
 import { withStatementCache } from './statement-cache';
 
@@ -24,8 +25,6 @@ export type DatabaseTarget =
   { dialect: 'postgres'; url: string; schema?: string } | { dialect: 'sqlite'; file: string };
 
 const INT8_OID = 20;
-/** WAL pages (4 KiB each) after which a commit copies them back into the database file. */
-const WAL_CHECKPOINT_PAGES = 10_000;
 
 /**
  * The target a PostgreSQL URL names. libpq's way to choose a schema is
@@ -48,7 +47,8 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     sqlite.pragma('busy_timeout = 5000');
     // Checkpoint every ~40 MB of WAL, not 4 MB: a message dirties a dozen pages (rows, indexes,
     // the event log), mostly the same hot ones, which a later checkpoint writes back only once.
-    sqlite.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
+    // The server hands this to a thread of its own (checkpointer.ts).
+    sqlite.pragma(`wal_autocheckpoint = ${AUTOMATIC_CHECKPOINT_PAGES}`);
     // Erasure must leave no plaintext in free pages or free space of the file (PRIV-5).
     sqlite.pragma('secure_delete = ON');
     const statements = withStatementCache(sqlite);
