@@ -5,7 +5,7 @@ import type { Message, Receipts, UserEvent } from '@carillon/protocol/messaging'
 import { jpeg, uploadFile } from '../../src/features/files/files.test-support';
 import { call, type Person } from '../../src/features/messaging/messaging.test-support';
 import { befriend } from '../contacts';
-import { device, registerUser } from '../factories';
+import { registerUser, signInOn } from '../factories';
 import { describeEachDialect, useTestApp, type TestApp } from '../harness';
 import { listenOnLoopback, RealtimeClient } from '../realtime-client';
 
@@ -23,13 +23,7 @@ interface Someone extends Person {
 
 async function someone(t: TestApp, url: string, nickname: string): Promise<Someone> {
   const account = await registerUser(t, { nickname });
-  const login = await t.request({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { phone: account.phone, password: account.password, device },
-  });
-  assert.equal(login.statusCode, 200, login.body);
-  const tokens = [account.token, (login.json() as { token: string }).token];
+  const tokens = [account.token, (await signInOn(t, account)).token];
   const devices = await Promise.all(tokens.map((token) => RealtimeClient.connect(url, { token })));
   for (const d of devices) await d.waitFor((f) => f.type === 'ready');
   return { userId: account.userId, token: account.token, phone: account.phone, devices };

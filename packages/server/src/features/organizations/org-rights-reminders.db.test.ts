@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { EventType } from '@carillon/protocol/messaging';
 import type { OrgRightsRequest } from '@carillon/protocol/org-data';
-import { device } from '../../../test/factories';
+import { signInOn } from '../../../test/factories';
 import { describeEachDialect, useTestApp, type TestApp } from '../../../test/harness';
 import { editions } from '../../privacy/editions';
 import { submitVerified } from '../../privacy/rights/rights.fixtures';
@@ -30,13 +30,7 @@ async function reminders(t: TestApp, who: Person) {
 
 /** Signs `who` in again, after the clock has run past their session. */
 async function signedIn(t: TestApp, who: Awaited<ReturnType<typeof person>>): Promise<Person> {
-  const response = await t.request({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { phone: who.phone, password: who.password, device },
-  });
-  assert.equal(response.statusCode, 200, response.body);
-  return { ...who, token: response.json().token as string };
+  return { ...who, token: (await signInOn(t, who)).token };
 }
 
 async function queue(t: TestApp, admin: Person, orgId: string): Promise<OrgRightsRequest[]> {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { AccessLogEntry } from '@carillon/protocol/audit';
 import { describeEachDialect, useTestApp } from '../../../test/harness';
-import { bearer, device, errorId, registerUser, requestCode } from '../../../test/factories';
+import { bearer, errorId, registerUser, requestCode, signInOn } from '../../../test/factories';
 
 const operator = { username: 'ops', password: 'lantern harbour morning tide' };
 const purpose = 'relay a sign-up code the user did not receive';
@@ -113,16 +113,10 @@ describeEachDialect('who accessed my data: the access log', (dialect) => {
       payload: { phone: user.phone, password: newPassword, code },
     });
     assert.equal(unfrozen.statusCode, 204);
-    const login = await t().request({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { phone: user.phone, password: newPassword, device },
-    });
+    const login = await signInOn(t(), { phone: user.phone, password: newPassword });
     // Other features record their own events (a policy accepted at sign-up, say).
     const accountEvents = new Set(['account.unfrozen', 'account.frozen', 'password.changed']);
-    const entries = (await accessLog(login.json().token)).filter((e) =>
-      accountEvents.has(e.action),
-    );
+    const entries = (await accessLog(login.token)).filter((e) => accountEvents.has(e.action));
     assert.deepEqual(
       entries.map((e) => [e.action, e.actorKind, e.byYou, e.purpose, e.detail]),
       [
