@@ -39,7 +39,7 @@ describe('the WAL checkpointer (SQLite)', () => {
     const checkpointer = startCheckpointer(database.db, {
       everyMs: 5,
       restartPages: RESTART_PAGES,
-      onCopied: ({ copiedAll }) => void (copiedAll && startsOver++),
+      onCopied: (copiedAll) => void (copiedAll && startsOver++),
     })!;
     await checkpointer.ready;
     assert.equal(sqlite.pragma('wal_autocheckpoint', { simple: true }), 0);

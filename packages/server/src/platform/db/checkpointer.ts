@@ -15,11 +15,10 @@ export interface CheckpointerOptions {
   everyMs?: number;
   restartPages?: number;
   /**
-   * Told each time the server's connection finished a copy the thread began: the WAL's
-   * length in pages when the thread asked, and whether all is copied (so the next
-   * write starts the WAL over).
+   * Told each time the server's connection finished a copy the thread began: whether
+   * all is copied (so the next write starts the WAL over).
    */
-  onCopied?: (copy: { pages: number; copiedAll: boolean }) => void;
+  onCopied?: (copiedAll: boolean) => void;
   /** Told when a checkpoint fails; SQLite's own automatic checkpoints take over then. */
   onError?: (error: Error) => void;
 }
@@ -32,7 +31,7 @@ export interface Checkpointer {
 }
 
 /** What the thread says (checkpoint-worker.mjs). */
-type WorkerMessage = { ready: true } | { failed: string } | { longWal: number };
+type WorkerMessage = { ready: true } | { failed: string } | { longWal: true };
 /** What `pragma wal_checkpoint` answers, in WAL pages. */
 type CheckpointRow = { busy: number; log: number; checkpointed: number };
 
@@ -71,18 +70,18 @@ export function startCheckpointer(
       if (!stopped && sqlite.open) sqlite.pragma('wal_autocheckpoint = 0');
       takeOver();
     } else if ('failed' in message) fail(new Error(`WAL checkpoint: ${message.failed}`));
-    else void finishCopy(message.longWal);
+    else void finishCopy();
   });
   /**
    * The last copy, on the server's connection between its transactions (Kysely
    * queues it behind an open one), where no write comes in behind it: once it
    * has copied all, the next write starts the WAL over. PASSIVE never waits.
    */
-  const finishCopy = async (pages: number) => {
+  const finishCopy = async () => {
     try {
       const { rows } = await sql<CheckpointRow>`pragma wal_checkpoint(PASSIVE)`.execute(db);
       const row = rows[0]!;
-      report.onCopied?.({ pages, copiedAll: row.checkpointed === row.log });
+      report.onCopied?.(row.checkpointed === row.log);
       worker.postMessage('copied');
     } catch (error) {
       if (!stopped) fail(error as Error);
