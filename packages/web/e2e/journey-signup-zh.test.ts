@@ -28,6 +28,8 @@ describe(
         await checkScreen(page, 'zh-cn-login');
 
         await page.getByRole('link', { name: t('auth.signupLink') }).click();
+        // Counting radios before the sign-up page is up would count the login page's.
+        await page.getByRole('heading', { name: t('signup.title') }).waitFor();
         // The cn edition signs up by phone only, starting on China.
         assert.equal(await page.getByRole('radio').count(), 0);
         const country = page.getByLabel(t('auth.country'));
