@@ -339,7 +339,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false }) : undefined;
   await app.register(fastifyRateLimit, {
     global: false,
-    ...(redis ? { redis, nameSpace: 'carillon-rl:' } : {}),
+    ...(redis ? { redis, nameSpace: `${config.clusterName}-rl:` } : {}),
     errorResponseBuilder: (_request, context) =>
       new AppError('rate_limited', `Too many requests; retry in ${context.after}.`),
   });

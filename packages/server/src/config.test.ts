@@ -12,6 +12,9 @@ describe('configuration', () => {
     assert.equal(config.dataDir, path.resolve('./data'));
     assert.equal(config.databaseUrl, undefined);
     assert.deepEqual(config.sms, { provider: 'outbox' });
+    assert.equal(config.clusterName, 'carillon');
+    assert.equal(config.groupMemberLimit, 1000);
+    assert.equal(config.fileMaxBytes, 100 * 1024 * 1024);
   });
 
   it('treats empty variables as unset', () => {
@@ -26,13 +29,21 @@ describe('configuration', () => {
         DATABASE_URL: 'mysql://localhost/db',
         SMS_PROVIDER: 'http',
         OPERATOR_USERNAME: 'root',
+        CLUSTER_NAME: 'Two Words',
       });
       assert.fail('expected a ConfigError');
     } catch (error) {
       assert.ok(error instanceof ConfigError);
       const text = error.problems.join('\n');
-      for (const name of ['PORT', 'EDITION', 'DATABASE_URL', 'SMS_HTTP_URL', 'OPERATOR_PASSWORD'])
-        assert.match(text, new RegExp(`^${name}:`, 'm'), name);
+      const named = [
+        'PORT',
+        'EDITION',
+        'DATABASE_URL',
+        'SMS_HTTP_URL',
+        'OPERATOR_PASSWORD',
+        'CLUSTER_NAME',
+      ];
+      for (const name of named) assert.match(text, new RegExp(`^${name}:`, 'm'), name);
     }
   });
 

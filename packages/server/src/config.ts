@@ -27,6 +27,10 @@ const EnvSchema = z.object({
   MASTER_KEY: z.string().regex(MASTER_KEY_PATTERN, 'must be the base64 of 32 bytes').optional(),
   REDIS_URL: optionalUrl(['redis:', 'rediss:']),
   NATS_URL: optionalUrl(['nats:', 'tls:']),
+  CLUSTER_NAME: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and hyphens')
+    .default('carillon'),
   EDITION: z.enum(['international', 'cn']).default('international'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SERVER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -98,6 +102,8 @@ export interface Config {
   masterKey: string | undefined;
   redisUrl: string | undefined;
   natsUrl: string | undefined;
+  /** Starts every bus topic and shared rate-limit key, so installations can share a broker. */
+  clusterName: string;
   edition: 'international' | 'cn';
   logLevel: string;
   serverSecret: string | undefined;
@@ -159,6 +165,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     masterKey: e.MASTER_KEY,
     redisUrl: e.REDIS_URL,
     natsUrl: e.NATS_URL,
+    clusterName: e.CLUSTER_NAME,
     edition: e.EDITION,
     logLevel: e.LOG_LEVEL,
     serverSecret: e.SERVER_SECRET,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { after, before, describe } from 'node:test';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -6,6 +7,13 @@ import { buildApp, type AppDependencies } from '../src/app';
 import { parseConfig, type Config } from '../src/config';
 import { ManualClock } from '../src/platform/clock';
 import type { OpenKeyVault } from '../src/privacy/vault/sql-key-vault';
+import {
+  NATS_URL,
+  REDIS_URL,
+  natsReachable,
+  redisReachable,
+  skipUnless,
+} from '../src/platform/bus/event-bus.contract';
 import {
   createTestDatabase,
   dialects,
@@ -18,7 +26,10 @@ import {
  * Declares a suite once per dialect. Each suite gets a fresh database, so
  * files and suites run in parallel without sharing anything.
  */
-export function describeEachDialect(name: string, body: (dialect: Dialect) => void): void {
+export function describeEachDialect(
+  name: string,
+  body: (dialect: Dialect) => void | Promise<void>,
+): void {
   for (const dialect of dialects) {
     describe(`${name} [${dialect}]`, async () => {
       const skip = await unavailableReason(dialect);
@@ -26,9 +37,41 @@ export function describeEachDialect(name: string, body: (dialect: Dialect) => vo
         describe('skipped', { skip }, () => undefined);
         return;
       }
-      body(dialect);
+      await body(dialect);
     });
   }
+}
+
+/** The buses real-time suites run on: the embedded default and each broker. */
+const buses: {
+  name: string;
+  env: Record<string, string>;
+  reachable: () => Promise<boolean>;
+  where: string;
+}[] = [
+  { name: 'in-process', env: {}, reachable: async () => true, where: 'this process' },
+  { name: 'Redis', env: { REDIS_URL }, reachable: redisReachable, where: `Redis at ${REDIS_URL}` },
+  { name: 'NATS', env: { NATS_URL }, reachable: natsReachable, where: `NATS at ${NATS_URL}` },
+];
+
+/**
+ * Declares a suite once per dialect and bus. `busEnv` selects the bus (pass
+ * it to startTestApp); each app gets its own cluster name, so suites sharing
+ * a broker hear only their own events.
+ */
+export function describeEachDialectAndBus(
+  name: string,
+  body: (dialect: Dialect, busEnv: Record<string, string>) => void,
+): void {
+  for (const bus of buses)
+    describeEachDialect(`${name} (${bus.name} bus)`, async (dialect) => {
+      const skip = skipUnless(await bus.reachable(), bus.where);
+      if (skip) {
+        describe('skipped', { skip }, () => undefined);
+        return;
+      }
+      body(dialect, bus.env);
+    });
 }
 
 /** A running in-process server on its own database, with a hand-driven clock. */
@@ -51,7 +94,12 @@ export async function startTestApp(
   options: { env?: Record<string, string>; deps?: Partial<AppDependencies> } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase(dialect);
-  const config = parseConfig({ DATA_DIR: db.dataDir, LOG_LEVEL: 'info', ...options.env });
+  const config = parseConfig({
+    DATA_DIR: db.dataDir,
+    LOG_LEVEL: 'info',
+    CLUSTER_NAME: uniqueClusterName(),
+    ...options.env,
+  });
   const clock = new ManualClock(Date.UTC(2026, 10, 25, 9));
   const vault = await openTestVault(db, { clock });
   const logs: string[] = [];
@@ -85,6 +133,15 @@ export async function startTestApp(
       await db.drop();
     },
   };
+}
+
+/**
+ * A cluster name of its own, so test servers that share the machine's Redis
+ * or NATS hear only their own events and count only their own rate limits.
+ * Nodes meant to form one cluster are given the same name.
+ */
+export function uniqueClusterName(): string {
+  return `test-${randomBytes(6).toString('hex')}`;
 }
 
 /** Starts a TestApp before the suite's tests and closes it after. */

@@ -6,7 +6,7 @@ import { jpeg, uploadFile } from '../../src/features/files/files.test-support';
 import { call, type Person } from '../../src/features/messaging/messaging.test-support';
 import { befriend } from '../contacts';
 import { registerUser, signInOn } from '../factories';
-import { describeEachDialect, useTestApp, type TestApp } from '../harness';
+import { describeEachDialectAndBus, useTestApp, type TestApp } from '../harness';
 import { listenOnLoopback, RealtimeClient } from '../realtime-client';
 
 /**
@@ -66,8 +66,8 @@ async function receipts(t: TestApp, who: Person, conversationId: string, seq: nu
   return response.json() as Receipts;
 }
 
-describeEachDialect('journey: two people chat on two devices each', (dialect) => {
-  const t = useTestApp(dialect);
+describeEachDialectAndBus('journey: two people chat on two devices each', (dialect, bus) => {
+  const t = useTestApp(dialect, { env: bus });
   let url: string;
   before(async () => {
     url = await listenOnLoopback(t());

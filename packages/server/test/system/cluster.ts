@@ -11,7 +11,7 @@ import {
   TEST_DATABASE_URL,
   type TestDatabase,
 } from '../databases';
-import type { TestApp } from '../harness';
+import { uniqueClusterName, type TestApp } from '../harness';
 
 /** One node of a test cluster: a TestApp that also listens on a loopback port. */
 export interface ClusterNode extends TestApp {
@@ -39,15 +39,16 @@ const CLUSTER_SECRET = 'cluster-secret-cluster-secret-cluster!';
 export async function startCluster(broker: Record<string, string>): Promise<Cluster> {
   const db = await createTestDatabase('postgres');
   const clock = new ManualClock(Date.UTC(2026, 10, 25, 9));
+  const named = { CLUSTER_NAME: uniqueClusterName(), ...broker };
   const nodes: ClusterNode[] = [];
   const close = async () => {
     for (const node of nodes) await node.close();
     await db.drop();
   };
   try {
-    const a = await startNode(db, clock, broker);
+    const a = await startNode(db, clock, named);
     nodes.push(a);
-    const b = await startNode(db, clock, broker);
+    const b = await startNode(db, clock, named);
     nodes.push(b);
     return { a, b, close };
   } catch (error) {

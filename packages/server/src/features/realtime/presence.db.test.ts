@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { befriend } from '../../../test/contacts';
 import { bearer, errorId, registerUser } from '../../../test/factories';
-import { describeEachDialect, useTestApp } from '../../../test/harness';
+import { describeEachDialectAndBus, useTestApp } from '../../../test/harness';
 import { listenOnLoopback, type RealtimeClient } from '../../../test/realtime-client';
 import { call, groupWith } from '../messaging/messaging.test-support';
 import { connectReady } from './realtime.test-support';
@@ -18,9 +18,9 @@ async function nthPresence(watcher: RealtimeClient, userId: string, count: numbe
   return presenceOf(watcher, userId)[count - 1]!;
 }
 
-describeEachDialect('presence', (dialect) => {
+describeEachDialectAndBus('presence', (dialect, bus) => {
   // A short heartbeat, so the sweep of a dead node's connections runs often.
-  const t = useTestApp(dialect, { env: { WS_HEARTBEAT_MS: '100' } });
+  const t = useTestApp(dialect, { env: { ...bus, WS_HEARTBEAT_MS: '100' } });
   let url: string;
   before(async () => {
     url = await listenOnLoopback(t());

@@ -2,7 +2,7 @@ import { CloseCode } from '@carillon/protocol/realtime';
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { bearer, registerUser, signInOn } from '../../../test/factories';
-import { describeEachDialect, useTestApp } from '../../../test/harness';
+import { describeEachDialect, describeEachDialectAndBus, useTestApp } from '../../../test/harness';
 import { listenOnLoopback, RealtimeClient, refusedUpgrade } from '../../../test/realtime-client';
 
 describeEachDialect('real-time connection: who may open it', (dialect) => {
@@ -107,11 +107,11 @@ describeEachDialect('real-time connection: who may open it', (dialect) => {
   });
 });
 
-describeEachDialect(
+describeEachDialectAndBus(
   'real-time connection: ending every session closes sockets at once',
-  (dialect) => {
+  (dialect, bus) => {
     // Far longer than the test waits: only the `sessions.ended` bus event can close the sockets in time.
-    const t = useTestApp(dialect, { env: { WS_HEARTBEAT_MS: '60000' } });
+    const t = useTestApp(dialect, { env: { ...bus, WS_HEARTBEAT_MS: '60000' } });
     let url: string;
     before(async () => {
       url = await listenOnLoopback(t());

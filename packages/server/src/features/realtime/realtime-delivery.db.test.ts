@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
-import { describeEachDialect, useTestApp } from '../../../test/harness';
+import { describeEachDialectAndBus, useTestApp } from '../../../test/harness';
 import { listenOnLoopback, RealtimeClient } from '../../../test/realtime-client';
 import { EVENTS_TOPIC, EventsService, type EventBatch } from '../messaging/events.service';
 import { groupWith, people, send } from '../messaging/messaging.test-support';
 import { messagingStore } from '../messaging/messaging.store';
 import { assertEveryEvent, connectReady, headOfLog, newestCursor } from './realtime.test-support';
 
-describeEachDialect('real-time connection: event delivery and resume', (dialect) => {
-  const t = useTestApp(dialect);
+describeEachDialectAndBus('real-time connection: event delivery and resume', (dialect, bus) => {
+  const t = useTestApp(dialect, { env: bus });
   let url: string;
   before(async () => {
     url = await listenOnLoopback(t());

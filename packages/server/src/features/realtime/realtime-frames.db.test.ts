@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
-import { describeEachDialect, useTestApp } from '../../../test/harness';
+import { describeEachDialectAndBus, useTestApp } from '../../../test/harness';
 import { listenOnLoopback } from '../../../test/realtime-client';
 import { groupWith, people } from '../messaging/messaging.test-support';
 import { connectReady } from './realtime.test-support';
 import { TYPING_WINDOW_MS } from './typing-relay';
 
-describeEachDialect('real-time connection: typing and bad input', (dialect) => {
-  const t = useTestApp(dialect);
+describeEachDialectAndBus('real-time connection: typing and bad input', (dialect, bus) => {
+  const t = useTestApp(dialect, { env: bus });
   let url: string;
   before(async () => {
     url = await listenOnLoopback(t());

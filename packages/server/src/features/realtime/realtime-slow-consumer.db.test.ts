@@ -2,15 +2,15 @@ import { CloseCode } from '@carillon/protocol/realtime';
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describeEachDialect, useTestApp } from '../../../test/harness';
+import { describeEachDialectAndBus, useTestApp } from '../../../test/harness';
 import { listenOnLoopback } from '../../../test/realtime-client';
 import { userTopic } from '../messaging/events.service';
 import { groupWith, people, send } from '../messaging/messaging.test-support';
 import { assertEveryEvent, connectReady, newestCursor } from './realtime.test-support';
 import type { TypingBusEvent } from './typing-relay';
 
-describeEachDialect('real-time connection: slow consumers', (dialect) => {
-  const t = useTestApp(dialect, { env: { WS_SEND_BUFFER_BYTES: '1024' } });
+describeEachDialectAndBus('real-time connection: slow consumers', (dialect, bus) => {
+  const t = useTestApp(dialect, { env: { ...bus, WS_SEND_BUFFER_BYTES: '1024' } });
   let url: string;
   before(async () => {
     url = await listenOnLoopback(t());

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { startTestApp, type TestApp } from '../../../test/harness';
+import { startTestApp, uniqueClusterName, type TestApp } from '../../../test/harness';
 import {
   NATS_URL,
   REDIS_URL,
@@ -47,15 +47,28 @@ describe('the app decorates itself with the configured bus', () => {
   });
 
   for (const cluster of clusters)
-    it(`joins two nodes through ${cluster.name}`, { skip: cluster.skip }, async () => {
-      const [a, b] = [
-        await startTestApp('sqlite', { env: cluster.env }),
-        await startTestApp('sqlite', { env: cluster.env }),
-      ];
-      nodes.push(a, b);
-      const topic = uniqueTopic('cluster');
-      const inbox = await subscribeInbox(b.app.bus, topic);
-      await a.app.bus.publish(topic, { type: 'node.woke', from: 'a' });
-      assert.deepEqual(await inbox.waitFor(1), [{ type: 'node.woke', from: 'a' }]);
-    });
+    it(
+      `joins two nodes of one cluster through ${cluster.name}, and not a node of another`,
+      { skip: cluster.skip },
+      async () => {
+        const ours = { ...cluster.env, CLUSTER_NAME: uniqueClusterName() };
+        const [a, b, other] = [
+          await startTestApp('sqlite', { env: ours }),
+          await startTestApp('sqlite', { env: ours }),
+          await startTestApp('sqlite', { env: cluster.env }),
+        ];
+        nodes.push(a, b, other);
+        const topic = uniqueTopic('cluster');
+        const [inbox, otherInbox] = [
+          await subscribeInbox(b.app.bus, topic),
+          await subscribeInbox(other.app.bus, topic),
+        ];
+        await a.app.bus.publish(topic, { type: 'node.woke', from: 'a' });
+        assert.deepEqual(await inbox.waitFor(1), [{ type: 'node.woke', from: 'a' }]);
+        // The broker sends one subscriber its messages in the order it took them: had the
+        // other cluster's node heard a's event, it would come before the node's own.
+        await other.app.bus.publish(topic, { type: 'node.woke', from: 'other' });
+        assert.deepEqual(await otherInbox.waitFor(1), [{ type: 'node.woke', from: 'other' }]);
+      },
+    );
 });
