@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Conversation, Receipts, UserEvent } from '@carillon/protocol/messaging';
+import { CloseCode, type PresenceFrame } from '@carillon/protocol/realtime';
 import {
   call,
   groupWith,
@@ -148,6 +149,45 @@ for (const broker of brokers) {
       } finally {
         await senderSocket.close();
         await readerSocket.close();
+      }
+    });
+
+    it('relays presence, typing and the end of a session from one node to sockets on the other', async () => {
+      const ann = await registerUser(a);
+      const bob = await registerUser(b);
+      const group = await groupWith(a, ann);
+      await joinVia(b, bob, group.token);
+      const watcher = await socketOn(a, ann);
+      let bobSocket: RealtimeClient | undefined;
+      /** Whether Bob was online in the watcher's `n`-th presence frame about him. */
+      const nthOnline = async (n: number) => {
+        const bobs = () =>
+          watcher.frames.filter(
+            (f): f is PresenceFrame => f.type === 'presence' && f.userId === bob.userId,
+          );
+        await watcher.waitFor(() => bobs().length >= n);
+        return bobs()[n - 1]!.online;
+      };
+      try {
+        watcher.send({ type: 'presence.watch', userIds: [bob.userId] });
+        assert.equal(await nthOnline(1), false);
+        bobSocket = await socketOn(b, bob);
+        assert.equal(await nthOnline(2), true, 'online, seen from the other node');
+
+        bobSocket.send({ type: 'typing', conversationId: group.id });
+        await watcher.waitFor((f) => f.type === 'typing' && f.userId === bob.userId);
+
+        // Freezing through node A ends Bob's socket on node B at once, long before its heartbeat.
+        const frozen = await call(a, bob, 'POST', '/api/account/freeze', {
+          password: bob.password,
+        });
+        assert.equal(frozen.statusCode, 204, frozen.body);
+        const closed = await Promise.race([bobSocket.closed, sleep(3_000, undefined)]);
+        assert.equal(closed?.code, CloseCode.sessionEnded);
+        assert.equal(await nthOnline(3), false);
+      } finally {
+        await watcher.close();
+        await bobSocket?.close();
       }
     });
 
