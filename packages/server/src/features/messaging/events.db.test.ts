@@ -5,7 +5,8 @@ import type { BusEvent } from '../../platform/bus/event-bus';
 import { describeEachDialect, useTestApp } from '../../../test/harness';
 import { call, groupWith, people, send, type Person } from './messaging.test-support';
 import { headOfLog } from '../realtime/realtime.test-support';
-import { EVENTS_TOPIC, isEventBatch } from './events.service';
+import { EVENTS_TOPIC, EventsService, isEventBatch } from './events.service';
+import { messagingStore } from './messaging.store';
 
 describeEachDialect('messaging: event stream', (dialect) => {
   const t = useTestApp(dialect);
@@ -82,6 +83,39 @@ describeEachDialect('messaging: event stream', (dialect) => {
         [undefined, true],
       ],
     );
+  });
+
+  it('publishes nothing of a unit that rolls back, and the log keeps none of it', async () => {
+    const [ann] = await people(t(), 1);
+    const published: unknown[] = [];
+    const events = new EventsService(
+      messagingStore(t().db.db),
+      t().clock,
+      async (_topic, batch) => {
+        published.push(batch);
+      },
+    );
+    const head = await headOfLog(t());
+    await assert.rejects(
+      events.inTransaction(async (_tx, emit) => {
+        await emit([ann!.userId], 'conversation.updated', { conversationId: 'rolled-back' });
+        throw new Error('the change failed after its event was written');
+      }),
+      /the change failed/,
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(published, []);
+    assert.equal(await headOfLog(t()), head, 'no position was taken');
+    assert.deepEqual(
+      (await page(ann!, 0)).events.filter((e) => e.payload.conversationId === 'rolled-back'),
+      [],
+    );
+
+    await events.inTransaction((_tx, emit) =>
+      emit([ann!.userId], 'conversation.updated', { conversationId: 'committed' }),
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(published.length, 1, 'a committed unit publishes');
   });
 
   it('publishes each committed event once on the bus, with every member’s cursor', async () => {

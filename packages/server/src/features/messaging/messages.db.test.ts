@@ -99,6 +99,26 @@ describeEachDialect('messaging: messages', (dialect) => {
     assert.ok(positions.length >= 30);
   });
 
+  it('refuses a text over 4,000 characters (400) and a body over 64 KiB (413), storing nothing', async () => {
+    const [owner] = await people(t(), 1);
+    const { id } = await groupWith(t(), owner!);
+    const post = (text: string) =>
+      call(t(), owner!, 'POST', `/api/conversations/${id}/messages`, {
+        clientId: randomUUID(),
+        text,
+      });
+    const head = await headOfLog(t());
+    const long = await post('x'.repeat(4001));
+    assert.equal(long.statusCode, 400);
+    assert.equal(errorId(long), 'validation_failed');
+    const huge = await post('x'.repeat(70_000));
+    assert.equal(huge.statusCode, 413);
+    assert.equal(errorId(huge), 'payload_too_large');
+    assert.deepEqual(await seqs(t(), owner!, id), []);
+    assert.equal(await headOfLog(t()), head, 'no event either');
+    assert.equal((await post('x'.repeat(4000))).statusCode, 201, 'exactly 4,000 is allowed');
+  });
+
   it('pages history by keyset, newest first, and around a message', async () => {
     const [owner] = await people(t(), 1);
     const { id } = await groupWith(t(), owner!);

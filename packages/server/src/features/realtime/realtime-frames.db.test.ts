@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { Socket } from 'node:net';
 import { before, it } from 'node:test';
 import { describeEachDialectAndBus, useTestApp } from '../../../test/harness';
 import { listenOnLoopback } from '../../../test/realtime-client';
@@ -68,12 +69,33 @@ describeEachDialectAndBus('real-time connection: typing and bad input', (dialect
       '{"type":"ping","extra":1}',
     ])
       client.send(bad);
+    client.socket.send(Buffer.from('{"type":"ping","id":"binary"}'), { binary: true });
     client.send({ type: 'ping', id: 'alive' });
     await client.waitFor((f) => f.type === 'pong' && f.id === 'alive');
     const errors = client.frames.filter((f) => f.type === 'error');
-    assert.equal(errors.length, 4);
+    assert.equal(errors.length, 5, 'a binary frame is refused too');
     for (const frame of errors)
       assert.equal(frame.type === 'error' && frame.error.id, 'validation_failed');
+    await client.close();
+  });
+
+  it('drops frames beyond 32 waiting at once with rate_limited, and stays open', async () => {
+    const [ann] = await people(t(), 1);
+    const client = await connectReady(url, ann!);
+    // Corked, the 100 frames leave in one write and reach the server in one read.
+    const tcp = (client.socket as unknown as { _socket: Socket })._socket;
+    tcp.cork();
+    for (let i = 0; i < 100; i++) client.send({ type: 'ping', id: `burst-${i}` });
+    tcp.uncork();
+    const answered = () => client.frames.filter((f) => f.type === 'pong' || f.type === 'error');
+    await client.waitFor(() => answered().length === 100);
+    const limited = client.frames.filter(
+      (f) => f.type === 'error' && f.error.id === 'rate_limited',
+    );
+    assert.ok(limited.length > 0, 'some frames were dropped');
+    assert.ok(limited.length <= 100 - 32, 'never the first 32');
+    client.send({ type: 'ping', id: 'after' });
+    await client.waitFor((f) => f.type === 'pong' && f.id === 'after');
     await client.close();
   });
 
