@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
+import { beforeEach, it } from 'node:test';
 import type { EventList, UserEvent } from '@carillon/protocol/messaging';
 import type { BusEvent } from '../../platform/bus/event-bus';
 import { describeEachDialect, useTestApp } from '../../../test/harness';
@@ -9,7 +9,9 @@ import { EVENTS_TOPIC, EventsService, isEventBatch } from './events.service';
 import { messagingStore } from './messaging.store';
 
 describeEachDialect('messaging: event stream', (dialect) => {
-  const t = useTestApp(dialect);
+  const t = useTestApp(dialect, { env: { AUTH_RATE_LIMIT_PER_MINUTE: '1000' } });
+  // The tests register many people between them: past the hourly cap on verification codes.
+  beforeEach(() => t().clock.advance(60 * 60 * 1000));
 
   const assertRising = (events: UserEvent[]) =>
     assert.ok(
@@ -83,6 +85,33 @@ describeEachDialect('messaging: event stream', (dialect) => {
         [undefined, true],
       ],
     );
+  });
+
+  it('forgets whom a recalled message mentioned, in every member’s log', async () => {
+    const [owner, mei, wei] = await people(t(), 3);
+    const { id } = await groupWith(t(), owner!, [mei!, wei!]);
+    const kept = await send(t(), owner!, id, '@Mei stays', { mentions: [mei!.userId] });
+    const gone = await send(t(), owner!, id, '@Mei @all goes', {
+      mentions: [mei!.userId],
+      mentionAll: true,
+    });
+    const recalled = await call(
+      t(),
+      owner!,
+      'POST',
+      `/api/conversations/${id}/messages/${gone.seq}/recall`,
+    );
+    assert.equal(recalled.statusCode, 200, recalled.body);
+    for (const who of [owner!, mei!, wei!]) {
+      const created = (await drain(who)).filter((e) => e.type === 'message.created');
+      assert.deepEqual(
+        created.map((e) => [e.payload.seq, e.payload.mentions, e.payload.mentionAll]),
+        [
+          [kept.seq, [mei!.userId], undefined],
+          [gone.seq, undefined, undefined],
+        ],
+      );
+    }
   });
 
   it('publishes nothing of a unit that rolls back, and the log keeps none of it', async () => {

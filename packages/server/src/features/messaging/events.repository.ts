@@ -133,4 +133,36 @@ export class EventsRepository {
       .where('payload', 'like', `%"conversationId":"${conversationId}"%`)
       .execute();
   }
+
+  /**
+   * Drops whom a recalled message mentioned from its `message.created`
+   * event, so the log keeps no more of it than the placeholder does. The
+   * event was written in the send's transaction: its time is found within a
+   * minute of the message's (the index on time keeps the search to a few rows).
+   */
+  async forgetMentions(conversationId: string, messageId: string, sentAt: number): Promise<void> {
+    const rows = await this.db
+      .selectFrom('events')
+      .select(['position', 'payload'])
+      .where('created_at', '>=', sentAt - MINUTE_MS)
+      .where('created_at', '<=', sentAt + MINUTE_MS)
+      .where('conversation_id', '=', conversationId)
+      .where('type', '=', 'message.created')
+      .where('payload', 'like', `%"messageId":"${messageId}"%`)
+      .execute();
+    for (const row of rows) {
+      const {
+        mentions: _mentions,
+        mentionAll: _all,
+        ...rest
+      } = JSON.parse(row.payload) as Record<string, unknown>;
+      await this.db
+        .updateTable('events')
+        .set({ payload: JSON.stringify(rest) })
+        .where('position', '=', row.position)
+        .execute();
+    }
+  }
 }
+
+const MINUTE_MS = 60_000;

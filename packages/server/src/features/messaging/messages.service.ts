@@ -147,6 +147,8 @@ export class MessagesService {
             : 'Only the sender, the owner or an admin may recall this message.',
         );
       await tx.messages.recall(message.id, now);
+      if (message.mentions !== NO_MENTIONS)
+        await tx.events.forgetMentions(conversationId, message.id, message.created_at);
       await emit({ members: conversationId }, 'message.recalled', {
         conversationId,
         seq,
