@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Conversation, Receipts, UserEvent } from '@carillon/protocol/messaging';
-import { CloseCode, type PresenceFrame } from '@carillon/protocol/realtime';
+import { CloseCode } from '@carillon/protocol/realtime';
 import {
   call,
   groupWith,
@@ -16,6 +16,7 @@ import {
   redisReachable,
   skipUnless,
 } from '../../src/platform/bus/event-bus.contract';
+import { nthPresence } from '../../src/features/realtime/realtime.test-support';
 import { befriend } from '../contacts';
 import { unavailableReason } from '../databases';
 import { registerUser } from '../factories';
@@ -159,15 +160,7 @@ for (const broker of brokers) {
       await joinVia(b, bob, group.token);
       const watcher = await socketOn(a, ann);
       let bobSocket: RealtimeClient | undefined;
-      /** Whether Bob was online in the watcher's `n`-th presence frame about him. */
-      const nthOnline = async (n: number) => {
-        const bobs = () =>
-          watcher.frames.filter(
-            (f): f is PresenceFrame => f.type === 'presence' && f.userId === bob.userId,
-          );
-        await watcher.waitFor(() => bobs().length >= n);
-        return bobs()[n - 1]!.online;
-      };
+      const nthOnline = async (n: number) => (await nthPresence(watcher, bob.userId, n)).online;
       try {
         watcher.send({ type: 'presence.watch', userIds: [bob.userId] });
         assert.equal(await nthOnline(1), false);

@@ -1,22 +1,11 @@
-import type { PresenceFrame } from '@carillon/protocol/realtime';
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { befriend } from '../../../test/contacts';
 import { bearer, errorId, registerUser } from '../../../test/factories';
 import { describeEachDialectAndBus, useTestApp } from '../../../test/harness';
-import { listenOnLoopback, type RealtimeClient } from '../../../test/realtime-client';
+import { listenOnLoopback } from '../../../test/realtime-client';
 import { call, groupWith } from '../messaging/messaging.test-support';
-import { connectReady } from './realtime.test-support';
-
-/** The presence frames a watcher got for one person, in order. */
-const presenceOf = (watcher: RealtimeClient, userId: string) =>
-  watcher.frames.filter((f): f is PresenceFrame => f.type === 'presence' && f.userId === userId);
-
-/** Waits for the watcher's `count`-th presence frame about `userId` and returns it. */
-async function nthPresence(watcher: RealtimeClient, userId: string, count: number) {
-  await watcher.waitFor(() => presenceOf(watcher, userId).length >= count);
-  return presenceOf(watcher, userId)[count - 1]!;
-}
+import { connectReady, nthPresence, presenceOf } from './realtime.test-support';
 
 describeEachDialectAndBus('presence', (dialect, bus) => {
   // A short heartbeat, so the sweep of a dead node's connections runs often.

@@ -1,3 +1,4 @@
+import type { PresenceFrame } from '@carillon/protocol/realtime';
 import assert from 'node:assert/strict';
 import type { TestApp } from '../../../test/harness';
 import { RealtimeClient, type ConnectOptions } from '../../../test/realtime-client';
@@ -64,4 +65,14 @@ export async function headOfLog(t: TestApp): Promise<number> {
     .select('position')
     .executeTakeFirstOrThrow();
   return Number(row.position);
+}
+
+/** The presence frames a watcher got for one person, in order. */
+export const presenceOf = (watcher: RealtimeClient, userId: string) =>
+  watcher.frames.filter((f): f is PresenceFrame => f.type === 'presence' && f.userId === userId);
+
+/** Waits for the watcher's `count`-th presence frame about `userId` and returns it. */
+export async function nthPresence(watcher: RealtimeClient, userId: string, count: number) {
+  await watcher.waitFor(() => presenceOf(watcher, userId).length >= count);
+  return presenceOf(watcher, userId)[count - 1]!;
 }
