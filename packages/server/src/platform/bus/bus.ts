@@ -15,12 +15,17 @@ export async function createBus(
   config: Pick<Config, 'natsUrl' | 'redisUrl' | 'clusterName'>,
   options: BusOptions = {},
 ): Promise<EventBus> {
-  if (config.natsUrl)
-    return withTopicPrefix(await createNatsBus(config.natsUrl, options), config.clusterName);
+  const broker = await createBrokerBus(config, options);
+  return broker ? withTopicPrefix(broker, config.clusterName) : createMemoryBus(options);
+}
+
+/** The NATS or Redis bus the configuration names, if it names one. */
+async function createBrokerBus(
+  config: Pick<Config, 'natsUrl' | 'redisUrl' | 'clusterName'>,
+  options: BusOptions,
+): Promise<EventBus | undefined> {
+  if (config.natsUrl) return createNatsBus(config.natsUrl, options);
   if (config.redisUrl)
-    return withTopicPrefix(
-      await createRedisBus(config.redisUrl, { ...options, name: `${config.clusterName}-bus` }),
-      config.clusterName,
-    );
-  return createMemoryBus(options);
+    return createRedisBus(config.redisUrl, { ...options, name: `${config.clusterName}-bus` });
+  return undefined;
 }
