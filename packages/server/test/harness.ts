@@ -7,13 +7,7 @@ import { buildApp, type AppDependencies } from '../src/app';
 import { parseConfig, type Config } from '../src/config';
 import { ManualClock } from '../src/platform/clock';
 import type { OpenKeyVault } from '../src/privacy/vault/sql-key-vault';
-import {
-  NATS_URL,
-  REDIS_URL,
-  natsReachable,
-  redisReachable,
-  skipUnless,
-} from '../src/platform/bus/event-bus.contract';
+import { BROKERS, skipUnless, type TestBroker } from '../src/platform/bus/event-bus.contract';
 import {
   createTestDatabase,
   dialects,
@@ -43,15 +37,9 @@ export function describeEachDialect(
 }
 
 /** The buses real-time suites run on: the embedded default and each broker. */
-const buses: {
-  name: string;
-  env: Record<string, string>;
-  reachable: () => Promise<boolean>;
-  where: string;
-}[] = [
-  { name: 'in-process', env: {}, reachable: async () => true, where: 'this process' },
-  { name: 'Redis', env: { REDIS_URL }, reachable: redisReachable, where: `Redis at ${REDIS_URL}` },
-  { name: 'NATS', env: { NATS_URL }, reachable: natsReachable, where: `NATS at ${NATS_URL}` },
+const buses: TestBroker[] = [
+  { name: 'in-process', env: {}, where: 'this process', reachable: async () => true },
+  ...BROKERS,
 ];
 
 /**

@@ -9,13 +9,7 @@ import {
   send,
   type Person,
 } from '../../src/features/messaging/messaging.test-support';
-import {
-  NATS_URL,
-  natsReachable,
-  REDIS_URL,
-  redisReachable,
-  skipUnless,
-} from '../../src/platform/bus/event-bus.contract';
+import { BROKERS, skipUnless } from '../../src/platform/bus/event-bus.contract';
 import { nthPresence } from '../../src/features/realtime/realtime.test-support';
 import { befriend } from '../contacts';
 import { unavailableReason } from '../databases';
@@ -27,18 +21,12 @@ import { assertInLogOrder, assertEveryMessageAnnounced, assertGaplessOnce } from
 
 const MAX_SENDS_PER_TALKER = 300;
 const postgresMissing = await unavailableReason('postgres');
-const brokers: { name: string; env: Record<string, string>; skip: string | false }[] = [
-  {
-    name: 'Redis',
-    env: { REDIS_URL },
-    skip: postgresMissing ?? skipUnless(await redisReachable(), `Redis at ${REDIS_URL}`),
-  },
-  {
-    name: 'NATS',
-    env: { NATS_URL },
-    skip: postgresMissing ?? skipUnless(await natsReachable(), `NATS at ${NATS_URL}`),
-  },
-];
+const brokers = await Promise.all(
+  BROKERS.map(async (broker) => ({
+    ...broker,
+    skip: postgresMissing ?? skipUnless(await broker.reachable(), broker.where),
+  })),
+);
 
 /** Joins `who` to a group through `node` with an invite token made elsewhere. */
 async function joinVia(node: ClusterNode, who: Person, token: string): Promise<void> {

@@ -1,23 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { startTestApp, uniqueClusterName, type TestApp } from '../../../test/harness';
-import {
-  NATS_URL,
-  REDIS_URL,
-  natsReachable,
-  redisReachable,
-  skipUnless,
-  subscribeInbox,
-  uniqueTopic,
-} from './event-bus.contract';
+import { BROKERS, skipUnless, subscribeInbox, uniqueTopic } from './event-bus.contract';
 import { createMemoryBus } from './memory-bus';
 
-const [redisUp, natsUp] = await Promise.all([redisReachable(), natsReachable()]);
-
-const clusters: { name: string; env: Record<string, string>; skip: string | false }[] = [
-  { name: 'REDIS_URL', env: { REDIS_URL }, skip: skipUnless(redisUp, `Redis at ${REDIS_URL}`) },
-  { name: 'NATS_URL', env: { NATS_URL }, skip: skipUnless(natsUp, `NATS at ${NATS_URL}`) },
-];
+const clusters = await Promise.all(
+  BROKERS.map(async (broker) => ({
+    ...broker,
+    skip: skipUnless(await broker.reachable(), broker.where),
+  })),
+);
 
 describe('the app decorates itself with the configured bus', () => {
   const nodes: TestApp[] = [];

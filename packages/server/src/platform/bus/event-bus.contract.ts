@@ -45,6 +45,21 @@ export async function natsReachable(): Promise<boolean> {
   }
 }
 
+/** A broker the tests run against: the environment that selects it, and whether it is up. */
+export interface TestBroker {
+  name: string;
+  env: Record<string, string>;
+  /** Where it is, for skip and failure messages. */
+  where: string;
+  reachable: () => Promise<boolean>;
+}
+
+/** Redis and NATS, as CI has them on loopback. */
+export const BROKERS: TestBroker[] = [
+  { name: 'Redis', env: { REDIS_URL }, where: `Redis at ${REDIS_URL}`, reachable: redisReachable },
+  { name: 'NATS', env: { NATS_URL }, where: `NATS at ${NATS_URL}`, reachable: natsReachable },
+];
+
 /** Locally a missing broker is a visible skip; in CI (which has both) it is a failure. */
 export function skipUnless(reachable: boolean, what: string): string | false {
   if (reachable) return false;
